@@ -18,7 +18,7 @@ interface ConnectionScope {
   asgi: { version: "3.0"; spec_version: string };
   /** `"1.1"` for HTTP/1.1 (the Node host speaks only 1.x). */
   http_version: string;
-  /** Path after `root_path`, percent-decoded (except `%2F`, which stays encoded). */
+  /** Path after `root_path`, percent-decoded as ASGI does (invalid escapes are kept as sent). */
   path: string;
   /** The raw request target's path part, as the client sent it (still encoded). */
   raw_path: string;

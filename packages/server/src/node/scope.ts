@@ -1,0 +1,59 @@
+import type { IncomingMessage } from "node:http";
+import type { Address, Headers, State } from "../types";
+
+export const ASGI = { version: "3.0", spec_version: "2.4" } as const;
+
+/** Decodes `%XX` escapes; a malformed escape is kept as sent instead of throwing. */
+export function percentDecode(raw: string): string {
+  if (!raw.includes("%")) return raw; // the common case allocates nothing
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
+
+/** Splits a request target into raw path and query string (no `?`). */
+export function splitTarget(target: string): { rawPath: string; query: string } {
+  const q = target.indexOf("?");
+  if (q === -1) return { rawPath: target, query: "" };
+  return { rawPath: target.slice(0, q), query: target.slice(q + 1) };
+}
+
+/** Header pairs in arrival order with lower-case names, from Node's flat `rawHeaders`. */
+export function headerPairs(rawHeaders: string[]): Headers {
+  const out: Headers = new Array(rawHeaders.length >> 1);
+  for (let i = 0, j = 0; i < rawHeaders.length; i += 2, j++) {
+    out[j] = [rawHeaders[i]!.toLowerCase(), rawHeaders[i + 1]!];
+  }
+  return out;
+}
+
+function address(host: string | undefined, port: number | undefined): Address {
+  return host === undefined || port === undefined ? null : [host, port];
+}
+
+/** The fields an http and a websocket scope share, read from a Node request. */
+export function connectionScope(req: IncomingMessage, rootPath: string, state: State) {
+  const { rawPath, query } = splitTarget(req.url ?? "/");
+  const socket = req.socket;
+  return {
+    asgi: ASGI,
+    http_version: req.httpVersion,
+    path: percentDecode(rawPath),
+    raw_path: rawPath,
+    query_string: query,
+    root_path: rootPath,
+    headers: headerPairs(req.rawHeaders),
+    client: address(socket.remoteAddress, socket.remotePort),
+    server: address(socket.localAddress, socket.localPort),
+    state: { ...state },
+    extensions: {},
+  };
+}
