@@ -1,5 +1,7 @@
 /** Where the server writes its lines; swap it to route logs into pino, a test buffer, ... */
 export interface Logger {
+  /** Optional: diagnostic lines (e.g. "lifespan unsupported, skipped"); dropped if absent. */
+  debug?(message: string): void;
   info(message: string): void;
   warn(message: string): void;
   error(message: string, error?: unknown): void;
@@ -13,6 +15,9 @@ const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3, s
 export function consoleLogger(level: LogLevel = "info"): Logger {
   const at = rank[level];
   return {
+    debug: (message) => {
+      if (at <= rank.debug) console.debug(message);
+    },
     info: (message) => {
       if (at <= rank.info) console.log(message);
     },
