@@ -98,7 +98,7 @@ export class Terminal<T> {
 export interface MatchState<T> {
   /** First-declared route whose path matched without the method matching. */
   partial: RouteRecord<T> | null;
-  /** Parameter values captured so far, in template order. */
+  /** Parameter values of the matched route in template order (slots past its count are stale). */
   values: string[];
 }
 

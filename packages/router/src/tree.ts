@@ -50,13 +50,13 @@ export class SegmentTree<T> {
   }
 
   /**
-   * The highest-priority route matching path and method, with its parameter values left in
-   * `state.values`; routes whose path matched but not the method are noted in `state.partial`.
+   * The highest-priority route matching path and method, with its parameter values left at
+   * the start of `state.values` (later slots may hold leftovers); routes whose path matched
+   * but not the method are noted in `state.partial`.
    */
   lookup(method: string, path: string, state: MatchState<T>): RouteRecord<T> | null {
-    state.values.length = 0;
     if (path.charCodeAt(0) !== SLASH) return null;
-    return this.#walk(this.#root, method, path, 1, state);
+    return this.#walk(this.#root, method, path, 1, 0, state);
   }
 
   #walk(
@@ -64,6 +64,7 @@ export class SegmentTree<T> {
     method: string,
     path: string,
     start: number,
+    depth: number,
     state: MatchState<T>,
   ): RouteRecord<T> | null {
     let end = path.indexOf("/", start);
@@ -77,25 +78,24 @@ export class SegmentTree<T> {
       if (child !== undefined) {
         const found = last
           ? atTerminal(child.end, method, state)
-          : this.#walk(child, method, path, end + 1, state);
+          : this.#walk(child, method, path, end + 1, depth, state);
         if (found !== null) return found;
       }
     }
     // An empty segment never fills a parameter (`/items/` does not match `/items/{id}`).
     if (node.param !== null && end > start) {
-      const depth = state.values.length;
-      state.values.push(segment);
+      // Slot `depth` holds this parameter's value; a failed branch is simply overwritten.
+      state.values[depth] = segment;
       const child = node.param;
       const found = last
         ? atTerminal(child.end, method, state)
-        : this.#walk(child, method, path, end + 1, state);
+        : this.#walk(child, method, path, end + 1, depth + 1, state);
       if (found !== null) return found;
-      state.values.length = depth;
     }
     if (node.catchAll !== null) {
       const found = atTerminal(node.catchAll, method, state);
       if (found !== null) {
-        state.values.push(path.slice(start));
+        state.values[depth] = path.slice(start);
         return found;
       }
     }
