@@ -186,3 +186,29 @@ describe("RouteGroup: bad input", () => {
     expect(codeOf(() => b.include(a))).toBe("INVALID_ROUTE");
   });
 });
+
+describe("RouteGroup: sharing", () => {
+  it("checks cycles quickly through heavily shared includes", () => {
+    // Each level includes the previous one twice: 2^30 paths, 30 groups.
+    let level = group().add(route("/x", "x"));
+    const levels = [level];
+    for (let i = 0; i < 30; i++) {
+      level = group()
+        .include(level)
+        .include(level, { prefix: `/l${i}` });
+      levels.push(level);
+    }
+    expect(codeOf(() => levels[0]!.include(level))).toBe("INVALID_ROUTE");
+    expect(() => group().include(level)).not.toThrow();
+  });
+
+  it("copies entries and include options, so later mutation of the caller's objects is ignored", () => {
+    const entry = { methods: ["GET"], path: "/a", route: "a" };
+    const inc = { prefix: "/p" };
+    const child = group().add(entry);
+    const app = group().include(child, inc);
+    entry.path = "/changed";
+    inc.prefix = "/changed";
+    expect(app.entries().map((e) => e.path)).toEqual(["/p/a"]);
+  });
+});

@@ -79,7 +79,7 @@ export class RouteGroup<R, O = unknown> {
 
   add(entry: GroupRoute<R>): this {
     validateRoutePath(entry.path);
-    this.#items.push({ kind: "route", entry });
+    this.#items.push({ kind: "route", entry: { ...entry } });
     return this;
   }
 
@@ -100,14 +100,16 @@ export class RouteGroup<R, O = unknown> {
       );
     }
     validatePrefix(options.prefix ?? "");
-    this.#items.push({ kind: "include", child, with: options });
+    this.#items.push({ kind: "include", child, with: { ...options } });
     return this;
   }
 
-  #includes(group: RouteGroup<R, O>): boolean {
+  /** Whether `group` is reachable through this group's includes (each group visited once). */
+  #includes(group: RouteGroup<R, O>, seen = new Set<RouteGroup<R, O>>()): boolean {
+    seen.add(this);
     for (const item of this.#items) {
-      if (item.kind !== "include") continue;
-      if (item.child === group || item.child.#includes(group)) return true;
+      if (item.kind !== "include" || seen.has(item.child)) continue;
+      if (item.child === group || item.child.#includes(group, seen)) return true;
     }
     return false;
   }
