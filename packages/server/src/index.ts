@@ -1,3 +1,5 @@
+export { type RunOptions, run } from "./cluster/run";
+export type { WorkerRestartOptions } from "./cluster/supervisor";
 export {
   type Lifespan,
   LifespanError,
@@ -6,4 +8,12 @@ export {
   startLifespan,
 } from "./lifespan/run";
 export { consoleLogger, type Logger, type LogLevel } from "./logger";
+export {
+  DEFAULT_LIMITS,
+  type ServeOptions,
+  type ServerLimits,
+  type TlsOptions,
+} from "./node/options";
+export { InvalidResponseError } from "./node/response-head";
+export { type ServerHandle, serve } from "./node/serve";
 export type * from "./types";

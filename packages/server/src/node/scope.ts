@@ -21,9 +21,20 @@ export function percentDecode(raw: string): string {
 
 /** Splits a request target into raw path and query string (no `?`). */
 export function splitTarget(target: string): { rawPath: string; query: string } {
+  if (target.charCodeAt(0) !== 47 /* "/" */) target = originForm(target);
   const q = target.indexOf("?");
   if (q === -1) return { rawPath: target, query: "" };
   return { rawPath: target.slice(0, q), query: target.slice(q + 1) };
+}
+
+/** `http://host/p?q` (absolute form, sent to proxies) → `/p?q`; `*` and others stay as sent. */
+function originForm(target: string): string {
+  const scheme = target.indexOf("://");
+  if (scheme === -1) return target;
+  const slash = target.indexOf("/", scheme + 3);
+  const query = target.indexOf("?", scheme + 3);
+  if (slash !== -1 && (query === -1 || slash < query)) return target.slice(slash);
+  return query === -1 ? "/" : `/${target.slice(query)}`;
 }
 
 /** Header pairs in arrival order with lower-case names, from Node's flat `rawHeaders`. */

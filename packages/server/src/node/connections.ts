@@ -1,0 +1,100 @@
+import type { EventEmitter } from "node:events";
+import type { Socket } from "node:net";
+import type { Logger } from "../logger";
+import { rawErrorResponse } from "./raw-response";
+
+/** What Node's http server keeps on a socket: the response being written on it. */
+type HttpSocket = Socket & { _httpMessage?: { headersSent: boolean } | null };
+
+/** Answers a raw socket with an error response, then closes it once that is flushed. */
+export function endWithError(socket: Socket, status: number, detail?: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(rawErrorResponse(status, detail), () => socket.destroy());
+}
+
+/**
+ * Counts open connections and refuses those over `maxConnections` with a 503 (instead of the
+ * silent drop of Node's own `server.maxConnections`). A new connection must send its first
+ * byte within `firstByteTimeout`, or it is closed (Node's headersTimeout only starts then).
+ */
+export class ConnectionGuard {
+  #open = 0;
+  #refused = new WeakSet<Socket>();
+  #refusedOpen = 0;
+
+  constructor(
+    private readonly maxConnections: number,
+    private readonly firstByteTimeout: number,
+  ) {}
+
+  get open(): number {
+    return this.#open;
+  }
+
+  /** Listener for 'connection' (http) / 'secureConnection' (https). */
+  readonly onConnection = (socket: Socket): void => {
+    if (this.#open >= this.maxConnections) {
+      this.#refused.add(socket);
+      this.#refusedOpen++;
+      socket.once("close", this.#onRefusedClose);
+      socket.on("error", () => socket.destroy());
+      endWithError(socket, 503, "Server at connection limit, try again later");
+      return;
+    }
+    this.#open++;
+    socket.once("close", this.#onClose);
+    socket.setTimeout(this.firstByteTimeout);
+  };
+
+  /** A request or upgrade arrived on `socket`: false if the socket was refused (ignore it). */
+  admit(socket: Socket): boolean {
+    if (this.#refusedOpen !== 0 && this.#refused.has(socket)) return false;
+    // The first-byte timer has done its job; Node runs its own timers from here.
+    if (socket.timeout) socket.setTimeout(0);
+    return true;
+  }
+
+  #onClose = (): void => {
+    this.#open--;
+  };
+
+  #onRefusedClose = (): void => {
+    this.#refusedOpen--;
+  };
+}
+
+/** Node's parser errors → the status a client should see, as in Node's own answers. */
+function statusForClientError(code: string | undefined): number {
+  switch (code) {
+    case "HPE_HEADER_OVERFLOW":
+      return 431;
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return 408;
+    case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
+      return 413;
+    default:
+      return 400;
+  }
+}
+
+/** Installs the 'clientError' handler: a JSON error and a closed connection, never a hang. */
+export function handleClientErrors(server: EventEmitter, logger: Logger): void {
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: HttpSocket) => {
+    const code = error.code;
+    if (
+      code === "ECONNRESET" ||
+      code === "EPIPE" ||
+      !socket.writable ||
+      socket._httpMessage?.headersSent
+    ) {
+      socket.destroy();
+      return;
+    }
+    const status = statusForClientError(code);
+    logger.debug?.(`Rejected a request with ${status}: ${error.message}`);
+    endWithError(socket, status);
+  });
+}

@@ -1,0 +1,56 @@
+import type { IncomingMessage } from "node:http";
+import type { Headers, HTTPScope, State } from "../types";
+import { ASGI, percentDecode, splitTarget } from "./scope";
+
+/** What the server itself must know about a request head, found while building the scope. */
+export interface RequestFacts {
+  /** Declared `Content-Length`, or -1 when absent. */
+  contentLength: number;
+  /** `Transfer-Encoding` present (the body is chunked, length unknown). */
+  chunked: boolean;
+}
+
+/**
+ * The http scope for a Node request, built in one pass over `rawHeaders` (Node's lazy
+ * `req.headers` object is never materialised) that also fills `facts`.
+ */
+export function httpScope(
+  req: IncomingMessage,
+  rootPath: string,
+  state: State,
+  scheme: string,
+  facts: RequestFacts,
+): HTTPScope {
+  const raw = req.rawHeaders;
+  const headers: Headers = new Array(raw.length >> 1);
+  facts.contentLength = -1;
+  facts.chunked = false;
+  for (let i = 0, j = 0; i < raw.length; i += 2, j++) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    headers[j] = [name, value];
+    // llhttp already rejected malformed or conflicting framing headers.
+    if (name.length === 14 && name === "content-length") facts.contentLength = Number(value);
+    else if (name.length === 17 && name === "transfer-encoding") facts.chunked = true;
+  }
+  const { rawPath, query } = splitTarget(req.url ?? "/");
+  const socket = req.socket;
+  const remote = socket.remoteAddress;
+  const local = socket.localAddress;
+  return {
+    type: "http",
+    asgi: ASGI,
+    http_version: req.httpVersion,
+    method: req.method ?? "GET",
+    scheme,
+    path: percentDecode(rawPath),
+    raw_path: rawPath,
+    query_string: query,
+    root_path: rootPath,
+    headers,
+    client: remote === undefined ? null : [remote, socket.remotePort ?? 0],
+    server: local === undefined ? null : [local, socket.localPort ?? 0],
+    state: { ...state },
+    extensions: {},
+  };
+}
