@@ -1,6 +1,6 @@
 // A stand-in for the umbrella's input compiler: markers that read a query dict, so the DI
 // tests can exercise inputs, errors and async resolvers without any HTTP.
-import type { Injectable, InputContext, InputResolver } from "@typhoon/di";
+import type { Injectable, InputContext, InputResolver } from "../src/index";
 
 export interface FakeCtx {
   query: Record<string, string | undefined>;

@@ -154,12 +154,6 @@ class GraphBuilder<Ctx> {
   ): CompiledNode<Ctx> {
     const provider = this.#effective(original);
     const chain = [...parentChain, provider.name];
-    if (!isParamsObject(provider.params)) {
-      throw new DependencyPlanError(
-        "DI_INVALID_PARAMS",
-        `${chain.join(" -> ")}: params must be a plain object, got ${describe(provider.params)}`,
-      );
-    }
     this.#path.push(original);
     this.#pathNames.push(provider.name);
     const node = this.#node(

@@ -1,21 +1,25 @@
-import { CleanupStack, Depends, dependency, plan } from "@typhoon/di";
 import { describe, expect, it } from "vitest";
 import { ctx, fakeCompiler, Query } from "../../test/fake-inputs";
+import { CleanupStack, Depends, dependency, plan } from "../index";
 
 describe("plan: order of resolution (SPEC §1.6 step 4)", () => {
   it("runs before markers, then Depends in key order, sub-dependencies first, root inputs last", () => {
     const calls: string[] = [];
+    const record = <T>(name: string, value: T): T => {
+      calls.push(name);
+      return value;
+    };
     const gate = dependency({ x: Query() }, () => void calls.push("gate"), { name: "gate" });
     const routerDep = dependency(() => void calls.push("router"), { name: "router" });
-    const inner = dependency({ q: Query() }, ({ q }) => (calls.push("inner"), `inner(${q})`), {
+    const inner = dependency({ q: Query() }, ({ q }) => record("inner", `inner(${q})`), {
       name: "inner",
     });
     const outer = dependency(
       { c: Query(), i: Depends(inner) },
-      ({ c, i }) => (calls.push("outer"), `outer(${c},${i})`),
+      ({ c, i }) => record("outer", `outer(${c},${i})`),
       { name: "outer" },
     );
-    const other = dependency(() => (calls.push("other"), "other"), { name: "other" });
+    const other = dependency(() => record("other", "other"), { name: "other" });
     const { compileInputs } = fakeCompiler();
     const p = plan(
       { own: Query(), a: Depends(outer), mid: Query(), b: Depends(other) },

@@ -20,7 +20,7 @@ export function plan<Ctx>(params: Record<string, unknown>, options: PlanOptions<
   const root = graph.root;
 
   let run: Plan<Ctx>["run"];
-  if (program.steps.length === 1) {
+  if (program.steps.length === 1 && root.securityScopes === null) {
     // No dependency at all: the route's inputs are the whole answer.
     const resolve = root.resolveInputs;
     run = resolve === null ? () => ({}) : (ctx, _stack, errors) => resolve(ctx, errors);
