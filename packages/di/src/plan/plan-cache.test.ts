@@ -25,6 +25,13 @@ describe("plan: per-request cache", () => {
     expect(calls()).toBe(1);
   });
 
+  it("shares the cache between before markers and params", () => {
+    const { counter, calls } = counterGraph();
+    const p = plan({ c: Depends(counter) }, { compileInputs, before: [Depends(counter)] });
+    expect(p.run(ctx(), new CleanupStack(), [])).toEqual({ c: 1 });
+    expect(calls()).toBe(1);
+  });
+
   it("evaluates again for uses marked cache: false (GET /dep/uncached)", () => {
     const { counter, calls } = counterGraph();
     const via = dependency({ n: Depends(counter) }, ({ n }) => n);
