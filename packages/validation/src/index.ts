@@ -1,1 +1,16 @@
-export {};
+export type { BodyOptions, BodyValidator } from "./body";
+export { compileBody, validate } from "./body";
+export type { ErrorFormat, RenderedError } from "./errors/render";
+export { renderValidationErrors } from "./errors/render";
+export { RequestValidationError, ResponseValidationError } from "./errors/validation-error";
+export type { FieldOptions, FieldValidator, ModelFields, ModelFieldsOptions } from "./fields";
+export { compileField, compileModelFields } from "./fields";
+export { BodyDecodeError, parseJson } from "./json/parse-json";
+export { JsonSchemaError } from "./json-schema/errors";
+export type { JsonSchemaOptions } from "./json-schema/to-json-schema";
+export { toJsonSchema } from "./json-schema/to-json-schema";
+export { getName, named } from "./naming";
+export type { ResponseFilter, ResponseOptions, ResponseResult } from "./response";
+export { compileResponse } from "./response";
+export { schemaShape } from "./shape";
+export type { ErrorItem, Loc, Location } from "./types";

@@ -1,0 +1,168 @@
+import { getDefault, getFallback } from "valibot";
+import { msg } from "../errors/messages";
+import type { SchemaView } from "../types";
+import { type AbsentPolicy, absentPolicy } from "./introspect";
+import type { Node } from "./node";
+import { fail, INVALID, type RunState } from "./state";
+import type { Compile } from "./wrappers";
+
+interface EntryPlan {
+  readonly key: string;
+  readonly node: Node;
+  readonly policy: AbsentPolicy;
+  /** Keys that also name Object.prototype members are read as own properties only. */
+  readonly ownOnly: boolean;
+  readonly isProto: boolean;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Sets a key as an own data property; `__proto__` never reaches the prototype setter. */
+export function setKey(
+  out: Record<string, unknown>,
+  key: string,
+  value: unknown,
+  isProto: boolean,
+): void {
+  if (isProto) {
+    Object.defineProperty(out, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else out[key] = value;
+}
+
+export function isObjectInput(input: unknown): input is Record<string, unknown> {
+  return typeof input === "object" && input !== null && !Array.isArray(input);
+}
+
+/** Structural equality for excludeDefaults (defaults are plain JSON-like values). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => hasOwn.call(b, k) && sameValue((a as never)[k], (b as never)[k]));
+}
+
+/**
+ * object / loose_object / strict_object / object_with_rest. Output is a new object holding
+ * only the declared keys (loose: plus unknown keys as is; rest: plus validated extra keys).
+ */
+export function objectNode(s: SchemaView, compile: Compile): Node {
+  const entries = s.entries ?? {};
+  const plans: EntryPlan[] = Object.keys(entries).map((key) => {
+    const schema = entries[key] as SchemaView;
+    return {
+      key,
+      node: compile(schema),
+      policy: absentPolicy(schema),
+      ownOnly: key in Object.prototype,
+      isProto: key === "__proto__",
+    };
+  });
+  const known = new Set(plans.map((p) => p.key));
+  const extra = extraKeyHandler(s, known, compile);
+
+  return (input, st) => {
+    if (!isObjectInput(input)) return fail(st, "model_attributes_type", msg.modelType, input);
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    for (let i = 0; i < plans.length; i++) {
+      const p = plans[i] as EntryPlan;
+      let value = p.ownOnly ? (hasOwn.call(input, p.key) ? input[p.key] : undefined) : input[p.key];
+      if (value === undefined) {
+        const policy = p.policy;
+        if (policy.kind === "required") {
+          ok = false;
+          fail(st, "missing", msg.missing, input, undefined, p.key);
+          continue;
+        }
+        if (st.excludeUnset) continue;
+        if (policy.kind === "value") {
+          if (policy.value === null && !st.excludeNone && !st.excludeDefaults)
+            setKey(out, p.key, null, p.isProto);
+          continue;
+        }
+        if (policy.kind === "fallback") {
+          setKey(out, p.key, getFallback(policy.holder as never), p.isProto);
+          continue;
+        }
+        value = getDefault(policy.holder as never);
+        if (value === undefined) continue;
+      }
+      st.path.push(p.key);
+      const r = p.node(value, st);
+      st.path.pop();
+      if (r === INVALID) ok = false;
+      else if (r === undefined || (st.excludeNone && r === null)) continue;
+      else if (st.excludeDefaults && isDefault(p.policy, r)) continue;
+      else setKey(out, p.key, r, p.isProto);
+    }
+    if (extra !== undefined && !extra(input, out, st)) ok = false;
+    return ok ? out : INVALID;
+  };
+}
+
+function isDefault(policy: AbsentPolicy, value: unknown): boolean {
+  if (policy.kind === "default") return sameValue(value, getDefault(policy.holder as never));
+  if (policy.kind === "value") return value === policy.value;
+  return false;
+}
+
+type ExtraHandler = (
+  input: Record<string, unknown>,
+  out: Record<string, unknown>,
+  st: RunState,
+) => boolean;
+
+function extraKeyHandler(
+  s: SchemaView,
+  known: Set<string>,
+  compile: Compile,
+): ExtraHandler | undefined {
+  switch (s.type) {
+    case "loose_object":
+      return (input, out, st) => {
+        for (const key in input) {
+          if (!hasOwn.call(input, key) || known.has(key)) continue;
+          const value = input[key];
+          if (st.excludeNone && (value === null || value === undefined)) continue;
+          setKey(out, key, value, key === "__proto__");
+        }
+        return true;
+      };
+    case "strict_object":
+      return (input, _out, st) => {
+        let ok = true;
+        for (const key in input) {
+          if (!hasOwn.call(input, key) || known.has(key)) continue;
+          ok = false;
+          fail(st, "extra_forbidden", msg.extraForbidden, input[key], undefined, key);
+        }
+        return ok;
+      };
+    case "object_with_rest": {
+      const rest = compile(s.rest as SchemaView);
+      return (input, out, st) => {
+        let ok = true;
+        for (const key in input) {
+          if (!hasOwn.call(input, key) || known.has(key)) continue;
+          st.path.push(key);
+          const r = rest(input[key], st);
+          st.path.pop();
+          if (r === INVALID) ok = false;
+          else if (!(st.excludeNone && (r === null || r === undefined)))
+            setKey(out, key, r, key === "__proto__");
+        }
+        return ok;
+      };
+    }
+    default:
+      return undefined;
+  }
+}
