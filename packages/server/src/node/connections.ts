@@ -17,18 +17,15 @@ export function endWithError(socket: Socket, status: number, detail?: string): v
 
 /**
  * Counts open connections and refuses those over `maxConnections` with a 503 (instead of the
- * silent drop of Node's own `server.maxConnections`). A new connection must send its first
- * byte within `firstByteTimeout`, or it is closed (Node's headersTimeout only starts then).
+ * silent drop of Node's own `server.maxConnections`). (Node's headersTimeout already covers
+ * a connection that never sends a byte: it counts from the connection's start.)
  */
 export class ConnectionGuard {
   #open = 0;
   #refused = new WeakSet<Socket>();
   #refusedOpen = 0;
 
-  constructor(
-    private readonly maxConnections: number,
-    private readonly firstByteTimeout: number,
-  ) {}
+  constructor(private readonly maxConnections: number) {}
 
   get open(): number {
     return this.#open;
@@ -46,15 +43,11 @@ export class ConnectionGuard {
     }
     this.#open++;
     socket.once("close", this.#onClose);
-    socket.setTimeout(this.firstByteTimeout);
   };
 
   /** A request or upgrade arrived on `socket`: false if the socket was refused (ignore it). */
   admit(socket: Socket): boolean {
-    if (this.#refusedOpen !== 0 && this.#refused.has(socket)) return false;
-    // The first-byte timer has done its job; Node runs its own timers from here.
-    if (socket.timeout) socket.setTimeout(0);
-    return true;
+    return this.#refusedOpen === 0 || !this.#refused.has(socket);
   }
 
   #onClose = (): void => {

@@ -144,7 +144,7 @@ export class HttpExchange implements RequestFacts {
     this.#body = BODY_DONE;
     this.#req.removeListener("readable", onRequestReadable);
     if (this.#response < RES_STREAMING) this.#respondError(413);
-    else this.#res.destroy();
+    else this.#cut();
     this.#markDisconnected();
     return disconnect();
   }
@@ -228,7 +228,7 @@ export class HttpExchange implements RequestFacts {
       }
     } else if (declared !== body.length && !this.#bodyless) {
       throw new InvalidResponseError(
-        `Response body has ${body.length} bytes but Content-Length says ${declared}`,
+        `Response body of ${body.length} bytes does not match Content-Length ${declared}`,
       );
     }
     this.#writeHead(headers);
@@ -241,8 +241,7 @@ export class HttpExchange implements RequestFacts {
     if (declared !== -1 && !this.#bodyless) {
       this.#sent += body.length;
       if (this.#sent > declared || (!more && this.#sent < declared)) {
-        this.#response = RES_COMPLETE;
-        this.#res.destroy(); // the head promised another length: cut rather than corrupt
+        this.#cut(); // the head promised another length: cut rather than corrupt
         throw new InvalidResponseError(
           `Response body of ${this.#sent}${more ? "+" : ""} bytes does not match Content-Length ${declared}`,
         );
@@ -318,10 +317,22 @@ export class HttpExchange implements RequestFacts {
     this.#ctx.logger.error(`Exception in the app while handling "${req.method} ${req.url}"`, error);
     if (this.disconnected) return;
     if (this.#response < RES_STREAMING) this.#respondInternalError();
-    else if (this.#response === RES_STREAMING) {
-      this.#response = RES_COMPLETE;
-      this.#res.destroy(); // a half-sent response can only be cut
-    }
+    else if (this.#response === RES_STREAMING) this.#cut(); // a half-sent response can only be cut
+  }
+
+  /**
+   * Ends a response that cannot be completed: what was written is flushed, then the
+   * connection closes without the final chunk, so the client sees a truncated response.
+   */
+  #cut(): void {
+    this.#response = RES_COMPLETE;
+    this.#markDisconnected();
+    const socket = this.#res.socket;
+    if (socket === null || socket.destroyed) return;
+    socket.end();
+    // A client that stopped reading would keep the flush (and the socket) pending forever.
+    const timer = setTimeout(() => socket.destroy(), 2_000).unref();
+    socket.once("close", () => clearTimeout(timer));
   }
 
   #respondInternalError(): void {

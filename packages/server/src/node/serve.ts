@@ -98,7 +98,7 @@ function createNodeServer(
   // One header over the limit must still reach us (Node truncates silently) to answer 431.
   server.maxHeadersCount = limits.maxHeadersCount + 1;
 
-  const guard = new ConnectionGuard(limits.maxConnections, limits.headersTimeout + checkInterval);
+  const guard = new ConnectionGuard(limits.maxConnections);
   server.on(opts.tls ? "secureConnection" : "connection", guard.onConnection);
   handleClientErrors(server, opts.logger);
 
