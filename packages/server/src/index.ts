@@ -17,3 +17,5 @@ export {
 export { InvalidResponseError } from "./node/response-head";
 export { type ServerHandle, serve } from "./node/serve";
 export type * from "./types";
+export * from "./inprocess/index";
+export * from "./websocket/index";

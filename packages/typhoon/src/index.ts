@@ -1,1 +1,42 @@
-export {};
+// The public surface of Typhoon: a curated list, never `export *` across packages.
+
+export type { DependsMarker, InferParams, Provider } from "@typhoon/di";
+// Dependency injection, re-exported by name from @typhoon/di.
+export { DependencyOverrides, Depends, dependency, Security, SecurityScopes } from "@typhoon/di";
+export { ClientDisconnected } from "@typhoon/server";
+export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
+// Validation errors and formats, from @typhoon/validation.
+export { RequestValidationError } from "@typhoon/validation";
+export { Typhoon, type TyphoonOptions } from "./app";
+export type { CookieOptions } from "./http/cookies";
+export { HTTPException } from "./http/exceptions";
+export { Request } from "./http/request";
+export {
+  HTMLResponse,
+  JSONResponse,
+  PlainTextResponse,
+  RedirectResponse,
+  Response,
+  type ResponseInit,
+} from "./http/responses";
+export type {
+  BodyOptions,
+  HeaderOptions,
+  ParamMarker,
+  ParamOptions,
+  ParamSource,
+} from "./params/markers";
+export { Body, Cookie, Header, Path, Query } from "./params/markers";
+export type { ErrorClass, ExceptionHandler } from "./pipeline/exception-handlers";
+export { ResponseValidationError } from "./pipeline/route";
+export { APIRouter, type APIRouterOptions, type IncludeRouterOptions } from "./routing/api-router";
+export type {
+  Handler,
+  HandlerResult,
+  Params,
+  ResponseDoc,
+  RouteOptions,
+  SharedRouteOptions,
+} from "./routing/types";
+export { type RequestOptions, TestClient, type TestClientOptions } from "./testing/test-client";
+export { TestResponse } from "./testing/test-response";

@@ -1,0 +1,198 @@
+import { DependencyOverrides, type DependsMarker } from "@typhoon/di";
+import { Router } from "@typhoon/router";
+import {
+  consoleLogger,
+  type HTTPScope,
+  type Logger,
+  type Receive,
+  type Scope,
+  type Send,
+  type ServerApp,
+} from "@typhoon/server";
+import type { ErrorFormat } from "@typhoon/validation";
+import { HTTPException } from "./http/exceptions";
+import { DEFAULT_BODY_LIMIT, Request } from "./http/request";
+import { Response } from "./http/responses";
+import {
+  type ErrorClass,
+  type ExceptionHandler,
+  ExceptionHandlers,
+} from "./pipeline/exception-handlers";
+import { PlannedRoute, type RouteHost } from "./pipeline/route";
+import { APIRouter } from "./routing/api-router";
+
+export interface TyphoonOptions {
+  title?: string;
+  version?: string;
+  description?: string;
+  /** Run before every route's own dependencies, for their effect (FastAPI's app dependencies). */
+  dependencies?: DependsMarker<unknown>[];
+  /** Shape of validation errors for every route: FastAPI's (default), RFC 9457, or your own. */
+  errorFormat?: ErrorFormat;
+  /** Redirect `/path/` ↔ `/path` with 307 when only the other form exists (default true). */
+  redirectSlashes?: boolean;
+  /** Largest body read into memory for JSON (default 1 MiB): larger gets 413. */
+  bodyLimit?: number;
+  logger?: Logger;
+}
+
+/** The routes as planned at startup. */
+interface Built {
+  readonly router: Router<PlannedRoute>;
+  readonly routes: readonly PlannedRoute[];
+}
+
+/**
+ * A Typhoon application: an APIRouter at the root, plus app-wide settings, exception handlers,
+ * dependency overrides and the `serverApp` every host runs.
+ */
+export class Typhoon extends APIRouter implements RouteHost {
+  readonly title: string;
+  readonly version: string;
+  readonly description: string | undefined;
+  readonly dependencies: readonly DependsMarker<unknown>[];
+  readonly bodyLimit: number;
+  readonly logger: Logger;
+  /** Swap providers in tests: `app.dependencyOverrides.set(getDb, fakeDb)`. */
+  readonly dependencyOverrides = new DependencyOverrides();
+  readonly exceptionHandlers: ExceptionHandlers;
+  /** App state shared with every request (`request.state`) once the lifespan has started. */
+  readonly state: Record<string, unknown> = {};
+  readonly #redirectSlashes: boolean;
+  #built: Built | null = null;
+
+  constructor(options: TyphoonOptions = {}) {
+    super();
+    this.title = options.title ?? "Typhoon";
+    this.version = options.version ?? "0.1.0";
+    this.description = options.description;
+    this.dependencies = options.dependencies ?? [];
+    this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    this.logger = options.logger ?? consoleLogger();
+    this.exceptionHandlers = new ExceptionHandlers(options.errorFormat ?? "fastapi", this.logger);
+    this.#redirectSlashes = options.redirectSlashes ?? true;
+  }
+
+  /** Routes were added after planning: plan again on next use. */
+  protected override changed(): void {
+    this.#built = null;
+  }
+
+  get overrides(): DependencyOverrides {
+    return this.dependencyOverrides;
+  }
+
+  /** Handle errors of a class (nearest superclass wins) or HTTPExceptions of a status. */
+  exceptionHandler<E>(key: ErrorClass<E> | number, handler: ExceptionHandler<E>): this {
+    this.exceptionHandlers.set(key, handler);
+    return this;
+  }
+
+  /**
+   * Plans every route (dependency graphs, extractors, validators). Runs at startup, or on the
+   * first request; a bad declaration throws here, not in the middle of traffic.
+   */
+  build(): Built {
+    if (this.#built !== null) return this.#built;
+    const router = new Router<PlannedRoute>({ redirectSlashes: this.#redirectSlashes });
+    const routes: PlannedRoute[] = [];
+    for (const item of this.group.items()) {
+      if (item.kind === "mount") {
+        router.mount(item.path, item.target, item.name === undefined ? {} : { name: item.name });
+        continue;
+      }
+      const route = new PlannedRoute(this, item);
+      router.add(
+        item.methods,
+        item.path,
+        route,
+        item.name === undefined ? {} : { name: item.name },
+      );
+      routes.push(route);
+    }
+    this.#built = { router, routes };
+    return this.#built;
+  }
+
+  /** The path of the route named `name`, with its parameters filled and encoded. */
+  urlFor(name: string, params?: Record<string, string | number>): string {
+    return this.build().router.urlFor(name, params);
+  }
+
+  /** The app as a ServerApp: give it to `serve()`, mount it, or wrap it in middleware. */
+  readonly serverApp: ServerApp = (scope, receive, send) => {
+    if (scope.type === "http") return this.#http(scope, receive, send);
+    if (scope.type === "lifespan") return this.#lifespan(receive, send);
+    // WebSocket routes arrive with the WebSockets work; until then every handshake is refused.
+    return send({ type: "websocket.close", code: 1000 });
+  };
+
+  async #http(scope: HTTPScope, receive: Receive, send: Send): Promise<void> {
+    const { router } = this.build();
+    const match = router.match(scope.method, scope.path);
+    if (match.kind === "full") return match.route.handle(scope, receive, send, match.params);
+    if (match.kind === "mount")
+      return this.#mounted(match.target, match.rootPath, match.path, scope, receive, send);
+    const request = new Request(scope, receive);
+    if (match.kind === "partial") {
+      return this.#error(
+        request,
+        new HTTPException(405, "Method Not Allowed", { allow: match.allow.join(", ") }),
+        send,
+      );
+    }
+    const target = scope.path === "/" ? null : router.redirectTarget(scope.path);
+    if (target !== null) {
+      const host = request.headers.get("host") ?? "localhost";
+      const query = scope.query_string ? `?${scope.query_string}` : "";
+      // Flip the slash on the raw path so the client's own encoding is kept.
+      const raw = target.endsWith("/") ? `${scope.raw_path}/` : scope.raw_path.slice(0, -1);
+      const location = `${scope.scheme}://${host}${scope.root_path}${raw}${query}`;
+      const response = new Response(null, { status: 307, headers: [["location", location]] });
+      return response.send(send);
+    }
+    return this.#error(request, new HTTPException(404, "Not Found"), send);
+  }
+
+  async #error(request: Request, error: unknown, send: Send): Promise<void> {
+    const response = await this.exceptionHandlers.render(request, error);
+    await response.send(send);
+  }
+
+  #mounted(
+    target: unknown,
+    prefix: string,
+    path: string,
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+  ): Promise<void> {
+    const app =
+      typeof target === "function"
+        ? (target as ServerApp)
+        : (target as { serverApp: ServerApp }).serverApp;
+    const child = { ...scope, root_path: (scope as HTTPScope).root_path + prefix, path } as Scope;
+    return app(child, receive, send);
+  }
+
+  async #lifespan(receive: Receive, send: Send): Promise<void> {
+    for (;;) {
+      const message = await receive();
+      if (message.type === "lifespan.startup") {
+        try {
+          this.build();
+        } catch (error) {
+          await send({
+            type: "lifespan.startup.failed",
+            message: error instanceof Error ? error.message : String(error),
+          });
+          return;
+        }
+        await send({ type: "lifespan.startup.complete" });
+      } else if (message.type === "lifespan.shutdown") {
+        await send({ type: "lifespan.shutdown.complete" });
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { decodeComponent } from "./query";
+
+/** Parses a `Cookie` header; the first occurrence of a name wins, like browsers send it. */
+export function parseCookieHeader(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) continue;
+    const name = part.slice(0, eq).trim();
+    if (name === "" || name in out) continue;
+    let value = part.slice(eq + 1).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+      value = value.slice(1, -1);
+    out[name] = value.includes("%") ? decodeComponent(value) : value;
+  }
+  return out;
+}
+
+export interface CookieOptions {
+  maxAge?: number;
+  expires?: Date | string | number;
+  path?: string;
+  domain?: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+  sameSite?: "lax" | "strict" | "none";
+  partitioned?: boolean;
+}
+
+// RFC 6265 token characters; anything else in a name would let a value break the header.
+const cookieName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const unsafeAttribute = /[;\r\n\0]/;
+
+/** Builds one `Set-Cookie` value. Names are validated and values encoded, so user input cannot inject attributes or headers. */
+export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
+  if (!cookieName.test(name)) throw new TypeError(`Invalid cookie name: ${JSON.stringify(name)}`);
+  let out = `${name}=${encodeURIComponent(value)}`;
+  if (options.domain !== undefined) out += `; Domain=${checked("Domain", options.domain)}`;
+  if (options.expires !== undefined) out += `; Expires=${new Date(options.expires).toUTCString()}`;
+  if (options.httpOnly) out += "; HttpOnly";
+  if (options.maxAge !== undefined) out += `; Max-Age=${Math.trunc(options.maxAge)}`;
+  if (options.partitioned) out += "; Partitioned";
+  out += `; Path=${checked("Path", options.path ?? "/")}`;
+  if (options.sameSite !== undefined) out += `; SameSite=${options.sameSite}`;
+  if (options.secure) out += "; Secure";
+  return out;
+}
+
+function checked(attribute: string, value: string): string {
+  if (unsafeAttribute.test(value))
+    throw new TypeError(`Invalid cookie ${attribute}: ${JSON.stringify(value)}`);
+  return value;
+}

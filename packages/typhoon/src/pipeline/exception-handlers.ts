@@ -1,0 +1,102 @@
+import type { Logger } from "@typhoon/server";
+import {
+  type ErrorFormat,
+  RequestValidationError,
+  renderValidationErrors,
+} from "@typhoon/validation";
+import { HTTPException } from "../http/exceptions";
+import type { Request } from "../http/request";
+import { JSONResponse, PlainTextResponse, Response } from "../http/responses";
+
+/** Turns an error raised while handling a request into the response to send. */
+export type ExceptionHandler<E = any> = (
+  request: Request,
+  error: E,
+) => Response | Promise<Response>;
+
+export type ErrorClass<E = unknown> = abstract new (...args: any[]) => E;
+
+/**
+ * Exception handlers by status (for HTTPException) and by error class (nearest superclass
+ * wins), with FastAPI's defaults for HTTPException and RequestValidationError.
+ */
+export class ExceptionHandlers {
+  readonly #byStatus = new Map<number, ExceptionHandler>();
+  readonly #byClass = new Map<Function, ExceptionHandler>();
+  readonly #errorFormat: ErrorFormat;
+  readonly #logger: Logger;
+
+  constructor(errorFormat: ErrorFormat, logger: Logger) {
+    this.#errorFormat = errorFormat;
+    this.#logger = logger;
+    this.#byClass.set(HTTPException, httpExceptionHandler);
+    this.#byClass.set(RequestValidationError, (request, error: RequestValidationError) => {
+      const rendered = renderValidationErrors(error.errors, this.#errorFormat, {
+        instance: request.path,
+      });
+      return new Response(rendered.body, { status: rendered.status, headers: rendered.headers });
+    });
+  }
+
+  set(key: number | ErrorClass, handler: ExceptionHandler): void {
+    if (typeof key === "number") this.#byStatus.set(key, handler);
+    else this.#byClass.set(key, handler);
+  }
+
+  /** The response for `error`; anything unhandled is logged and becomes a bare 500. */
+  async render(request: Request, error: unknown): Promise<Response> {
+    const handler = this.#find(error);
+    if (handler !== undefined) {
+      try {
+        return await handler(request, error);
+      } catch (handlerError) {
+        return this.#internal(request, handlerError);
+      }
+    }
+    return this.#internal(request, error);
+  }
+
+  #find(error: unknown): ExceptionHandler | undefined {
+    if (error instanceof HTTPException) {
+      const byStatus = this.#byStatus.get(error.status);
+      if (byStatus !== undefined) return byStatus;
+    }
+    if (typeof error !== "object" || error === null) return undefined;
+    for (
+      let proto = Object.getPrototypeOf(error);
+      proto !== null;
+      proto = Object.getPrototypeOf(proto)
+    ) {
+      const handler = this.#byClass.get(proto.constructor);
+      if (handler !== undefined) return handler;
+    }
+    return undefined;
+  }
+
+  async #internal(request: Request, error: unknown): Promise<Response> {
+    this.#logger.error(`Error handling ${request.method} ${request.path}`, error);
+    const handler = this.#byStatus.get(500);
+    if (handler !== undefined && !(error instanceof HTTPException)) {
+      try {
+        return await handler(request, error);
+      } catch (handlerError) {
+        this.#logger.error("The 500 exception handler failed", handlerError);
+      }
+    }
+    // Never the error's message: internals stay in the log.
+    return new PlainTextResponse("Internal Server Error", { status: 500 });
+  }
+}
+
+function httpExceptionHandler(_request: Request, error: HTTPException): Response {
+  const headers = error.headers;
+  if (error.status === 204 || error.status === 304)
+    return new Response(
+      null,
+      headers ? { status: error.status, headers } : { status: error.status },
+    );
+  return new JSONResponse(
+    { detail: error.detail },
+    headers ? { status: error.status, headers } : { status: error.status },
+  );
+}

@@ -1,0 +1,168 @@
+import type { InputContext, InputResolver } from "@typhoon/di";
+import {
+  compileBody,
+  compileField,
+  type ErrorItem,
+  type Loc,
+  schemaShape,
+} from "@typhoon/validation";
+import type { GenericSchema } from "valibot";
+import { Request } from "../http/request";
+import { Response } from "../http/responses";
+import {
+  type BodyOptions,
+  type HeaderOptions,
+  isParamMarker,
+  isSchema,
+  type ParamSource,
+} from "../params/markers";
+import type { RequestContext } from "./context";
+
+/** One declared input, as the docs and the body planner see it. */
+export interface DeclaredInput {
+  readonly key: string;
+  readonly source: ParamSource;
+  /** Name on the wire (alias, hyphenated header name, ...). */
+  readonly name: string;
+  readonly schema: GenericSchema;
+  readonly options: Readonly<HeaderOptions & BodyOptions>;
+  readonly owner: InputContext["owner"];
+}
+
+type Read = (ctx: RequestContext, errors: ErrorItem[]) => unknown;
+
+/**
+ * Compiles the inputs of one node of a route's dependency graph into a resolver. Body fields
+ * are compiled later (`finishBodies`), once the whole graph is known: whether bodies are
+ * embedded depends on how many there are (FastAPI's rule).
+ */
+export class InputCompiler {
+  readonly declared: DeclaredInput[] = [];
+  readonly #pathNames: ReadonlySet<string>;
+  readonly #bodies: { input: DeclaredInput; slot: { read: Read } }[] = [];
+
+  constructor(pathNames: ReadonlySet<string>) {
+    this.#pathNames = pathNames;
+  }
+
+  get hasBody(): boolean {
+    return this.#bodies.length > 0;
+  }
+
+  compile = (
+    inputs: Record<string, unknown>,
+    info: InputContext,
+  ): InputResolver<RequestContext> | null => {
+    const keys: string[] = [];
+    const reads: Read[] = [];
+    for (const [key, value] of Object.entries(inputs)) {
+      keys.push(key);
+      reads.push(this.#reader(key, value, info));
+    }
+    if (keys.length === 0) return null;
+    const count = keys.length;
+    return (ctx, errors) => {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < count; i++) {
+        const value = reads[i]!(ctx, errors as ErrorItem[]);
+        if (value !== undefined) out[keys[i]!] = value;
+      }
+      return out;
+    };
+  };
+
+  /** Decides embedding and compiles body validators; call after planning. */
+  finishBodies(): void {
+    const names = new Set(this.#bodies.map((b) => b.input.name));
+    const embedAll = names.size > 1;
+    for (const { input, slot } of this.#bodies) {
+      if (embedAll || input.options.embed) {
+        const validate = compileBody(input.schema, { loc: ["body", input.name] });
+        const name = input.name;
+        slot.read = (ctx, errors) => {
+          const body = ctx.body;
+          const value =
+            body !== null && typeof body === "object" && !Array.isArray(body)
+              ? (body as Record<string, unknown>)[name]
+              : undefined;
+          return validate(value, errors);
+        };
+      } else {
+        const validate = compileBody(input.schema, { loc: ["body"] });
+        slot.read = (ctx, errors) => validate(ctx.body, errors);
+      }
+    }
+  }
+
+  #reader(key: string, value: unknown, info: InputContext): Read {
+    if (value === Request) return (ctx) => ctx.request;
+    if (value === Response) return (ctx) => ctx.response;
+    if (isParamMarker(value))
+      return this.#param(key, value.source, value.schema, value.options, info);
+    if (isSchema(value)) {
+      const source: ParamSource = this.#pathNames.has(key)
+        ? "path"
+        : schemaShape(value) === "object"
+          ? "body"
+          : "query";
+      return this.#param(key, source, value, {}, info);
+    }
+    const where = info.chain.length ? info.chain.join(" -> ") : "route";
+    throw new TypeError(
+      `${where}: params.${key} is not something Typhoon can inject (use a valibot schema, Path/Query/Header/Cookie/Body, Depends, Request or Response)`,
+    );
+  }
+
+  #param(
+    key: string,
+    source: ParamSource,
+    schema: GenericSchema,
+    options: Readonly<HeaderOptions & BodyOptions>,
+    info: InputContext,
+  ): Read {
+    const name = wireName(key, source, options);
+    const input: DeclaredInput = { key, source, name, schema, options, owner: info.owner };
+    this.declared.push(input);
+    if (source === "body") {
+      const slot = { read: (() => undefined) as Read };
+      this.#bodies.push({ input, slot });
+      return (ctx, errors) => slot.read(ctx, errors);
+    }
+    if (source === "path" && !this.#pathNames.has(name)) {
+      const where = info.chain.length ? info.chain.join(" -> ") : "route";
+      throw new TypeError(
+        `${where}: path parameter "${name}" (params.${key}) is not in the route's path template`,
+      );
+    }
+    const loc: Loc = [source, name];
+    const field = compileField(schema, { loc });
+    switch (source) {
+      case "path":
+        return (ctx, errors) => field(ctx.request.pathParams[name], errors);
+      case "query":
+        return field.multi
+          ? (ctx, errors) => {
+              const all = ctx.request.query.getAll(name);
+              return field(all.length ? all : undefined, errors);
+            }
+          : (ctx, errors) => field(ctx.request.query.get(name), errors);
+      case "header":
+        return field.multi
+          ? (ctx, errors) => {
+              const all = ctx.request.headers.getAll(name);
+              return field(all.length ? all : undefined, errors);
+            }
+          : (ctx, errors) => field(ctx.request.headers.get(name), errors);
+      case "cookie":
+        return (ctx, errors) => field(ctx.request.cookies[name], errors);
+    }
+  }
+}
+
+function wireName(key: string, source: ParamSource, options: HeaderOptions): string {
+  if (options.alias !== undefined)
+    return source === "header" ? options.alias.toLowerCase() : options.alias;
+  if (source === "header")
+    return (options.convertUnderscores === false ? key : key.replace(/_/g, "-")).toLowerCase();
+  return key;
+}

@@ -1,0 +1,194 @@
+import {
+  CleanupStack,
+  type DependencyOverrides,
+  type DependsMarker,
+  type Plan,
+  plan,
+} from "@typhoon/di";
+import { type FlatRoute, parseTemplate } from "@typhoon/router";
+import type { HTTPScope, Logger, Receive, Send } from "@typhoon/server";
+import {
+  compileResponse,
+  type ErrorItem,
+  RequestValidationError,
+  type ResponseFilter,
+} from "@typhoon/validation";
+import { Request } from "../http/request";
+import { Response } from "../http/responses";
+import type { RouteDef } from "../routing/api-router";
+import type { SharedRouteOptions } from "../routing/types";
+import { readJsonBody } from "./body";
+import { RequestContext } from "./context";
+import type { ExceptionHandlers } from "./exception-handlers";
+import { type DeclaredInput, InputCompiler } from "./inputs";
+
+/** What a route needs from its app. */
+export interface RouteHost {
+  readonly overrides: DependencyOverrides;
+  readonly exceptionHandlers: ExceptionHandlers;
+  readonly logger: Logger;
+  readonly dependencies: readonly DependsMarker<unknown>[];
+  readonly bodyLimit: number;
+}
+
+/** Route options after merging the chain of routers it was included through. */
+export interface MergedOptions {
+  tags: string[];
+  dependencies: DependsMarker<unknown>[];
+  responses: NonNullable<SharedRouteOptions["responses"]>;
+  deprecated: boolean;
+  includeInSchema: boolean;
+}
+
+const encoder = new TextEncoder();
+const JSON_TYPE: [string, string] = ["content-type", "application/json"];
+
+/**
+ * A route planned at startup: its dependency graph, input extractors, body handling and
+ * response filter are compiled once; `handle` only executes them.
+ */
+export class PlannedRoute {
+  readonly def: RouteDef;
+  readonly path: string;
+  readonly methods: readonly string[];
+  readonly merged: MergedOptions;
+  readonly #host: RouteHost;
+  readonly #filter: ResponseFilter | null;
+  readonly #status: number;
+  #plan!: Plan<RequestContext>;
+  #inputs!: InputCompiler;
+
+  constructor(host: RouteHost, flat: FlatRoute<RouteDef, SharedRouteOptions>) {
+    this.def = flat.route;
+    this.path = flat.path;
+    this.methods = flat.methods;
+    this.#host = host;
+    this.merged = mergeOptions(flat.chain, flat.route.options);
+    const { response, excludeUnset, excludeNone } = flat.route.options;
+    this.#filter =
+      response === undefined
+        ? null
+        : compileResponse(response, {
+            excludeUnset: excludeUnset ?? false,
+            excludeNone: excludeNone ?? false,
+          });
+    this.#status = flat.route.options.status ?? 200;
+    this.#replan();
+  }
+
+  /** Every input the route reads, across its whole dependency graph (for the docs). */
+  get inputs(): readonly DeclaredInput[] {
+    return this.#inputs.declared;
+  }
+
+  get dependencyPlan(): Plan<RequestContext> {
+    return this.#plan;
+  }
+
+  #replan(): void {
+    const pathNames = new Set(parseTemplate(this.path).params);
+    const inputs = new InputCompiler(pathNames);
+    this.#plan = plan<RequestContext>(this.def.options.params ?? {}, {
+      compileInputs: inputs.compile,
+      overrides: this.#host.overrides,
+      before: [...this.#host.dependencies, ...this.merged.dependencies],
+      name: `${this.methods.join(",")} ${this.path}`,
+    });
+    inputs.finishBodies();
+    this.#inputs = inputs;
+  }
+
+  async handle(
+    scope: HTTPScope,
+    receive: Receive,
+    send: Send,
+    pathParams: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    if (this.#plan.isStale()) this.#replan();
+    const request = new Request(scope, receive, pathParams as Record<string, string>);
+    request.bodyLimit = this.#host.bodyLimit;
+    const ctx = new RequestContext(request);
+    const routePlan = this.#plan;
+    const stack = routePlan.needsCleanup
+      ? new CleanupStack({
+          onError: (e) => this.#host.logger.error("Dependency cleanup failed", e),
+        })
+      : NO_CLEANUP;
+    let response: Response;
+    try {
+      if (this.#inputs.hasBody) ctx.body = await readJsonBody(request);
+      const errors: unknown[] = [];
+      let values = routePlan.run(ctx, stack, errors);
+      if (values instanceof Promise) values = await values;
+      if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
+      let result = this.def.handler(values);
+      if (result instanceof Promise) result = await result;
+      response = this.#toResponse(result, ctx);
+    } catch (error) {
+      // Dependencies with cleanup see the error before it becomes a response (FastAPI 0.92).
+      if (stack !== NO_CLEANUP) await stack.close(error);
+      const errorResponse = await this.#host.exceptionHandlers.render(request, error);
+      await errorResponse.send(send);
+      return;
+    }
+    await response.send(send);
+    if (stack !== NO_CLEANUP) await stack.close();
+  }
+
+  #toResponse(result: unknown, ctx: RequestContext): Response {
+    if (result instanceof Response) return result;
+    let value = result;
+    if (this.#filter !== null) {
+      const filtered = this.#filter(value);
+      if (!filtered.ok) {
+        throw new ResponseValidationError(
+          `${this.methods.join(",")} ${this.path}`,
+          filtered.errors,
+        );
+      }
+      value = filtered.value;
+    }
+    const injected = ctx.responseIfUsed;
+    const status = injected !== undefined && injected.status !== 0 ? injected.status : this.#status;
+    const noBody = status === 204 || status === 304 || status < 200;
+    const response = new Response(noBody ? null : encoder.encode(JSON.stringify(value) ?? "null"), {
+      status,
+    });
+    if (!noBody) response.headers.push(JSON_TYPE);
+    if (injected !== undefined) for (const pair of injected.headers) response.headers.push(pair);
+    return response;
+  }
+}
+
+/** A handler returned data its response schema rejects: a server bug, answered with 500. */
+export class ResponseValidationError extends Error {
+  readonly errors: unknown[];
+  constructor(route: string, errors: unknown[]) {
+    super(`Response of ${route} does not match its response schema: ${JSON.stringify(errors)}`);
+    this.name = "ResponseValidationError";
+    this.errors = errors;
+  }
+}
+
+const NO_CLEANUP = new CleanupStack();
+
+function mergeOptions(
+  chain: readonly SharedRouteOptions[],
+  own: SharedRouteOptions,
+): MergedOptions {
+  const merged: MergedOptions = {
+    tags: [],
+    dependencies: [],
+    responses: {},
+    deprecated: false,
+    includeInSchema: true,
+  };
+  for (const options of [...chain, own]) {
+    for (const tag of options.tags ?? []) if (!merged.tags.includes(tag)) merged.tags.push(tag);
+    merged.dependencies.push(...(options.dependencies ?? []));
+    Object.assign(merged.responses, options.responses);
+    if (options.deprecated) merged.deprecated = true;
+    if (options.includeInSchema === false) merged.includeInSchema = false;
+  }
+  return merged;
+}

@@ -1,0 +1,122 @@
+import {
+  type Headers as HeaderPairs,
+  type HttpRequestOptions,
+  httpRequest,
+  type InProcessHost,
+  type QueryValue,
+  type ServerApp,
+  startInProcessHost,
+} from "@typhoon/server";
+import { CookieJar } from "./cookie-jar";
+import { TestResponse } from "./test-response";
+
+type AppLike = ServerApp | { readonly serverApp: ServerApp };
+
+export interface TestClientOptions {
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** `scope.root_path` of every request, as behind a proxy. */
+  rootPath?: string;
+  /** Value of the Host header (default `testserver`). */
+  host?: string;
+}
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue | QueryValue[]> | URLSearchParams | string;
+  headers?: Record<string, string | string[]>;
+  /** Cookies for this call only, on top of the client's jar. */
+  cookies?: Record<string, string>;
+  /** Sent as `application/json`. */
+  json?: unknown;
+  /** Sent as `application/x-www-form-urlencoded` (arrays repeat the key). */
+  data?: Record<string, QueryValue | QueryValue[]>;
+  /** A raw body (set the content type yourself). */
+  content?: string | Uint8Array;
+}
+
+/**
+ * Calls an app in process, without a socket, like FastAPI's TestClient: cookies persist across
+ * calls, and `await using client = await TestClient.start(app)` runs the lifespan around a test.
+ */
+export class TestClient {
+  readonly cookies = new CookieJar();
+  readonly #app: ServerApp;
+  readonly #options: TestClientOptions;
+  #host: InProcessHost | null = null;
+
+  constructor(app: AppLike, options: TestClientOptions = {}) {
+    this.#app = typeof app === "function" ? app : app.serverApp;
+    this.#options = options;
+  }
+
+  /** A client whose app has run its lifespan startup; `close()` (or `await using`) shuts it down. */
+  static async start(app: AppLike, options: TestClientOptions = {}): Promise<TestClient> {
+    const client = new TestClient(app, options);
+    client.#host = await startInProcessHost(client.#app, { lifespan: "auto" });
+    return client;
+  }
+
+  /** Lifespan state, once started. */
+  get state(): Record<string, unknown> | undefined {
+    return this.#host?.state;
+  }
+
+  async close(): Promise<void> {
+    await this.#host?.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  get = (path: string, options?: RequestOptions) => this.request("GET", path, options);
+  post = (path: string, options?: RequestOptions) => this.request("POST", path, options);
+  put = (path: string, options?: RequestOptions) => this.request("PUT", path, options);
+  patch = (path: string, options?: RequestOptions) => this.request("PATCH", path, options);
+  delete = (path: string, options?: RequestOptions) => this.request("DELETE", path, options);
+  head = (path: string, options?: RequestOptions) => this.request("HEAD", path, options);
+  options = (path: string, options?: RequestOptions) => this.request("OPTIONS", path, options);
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
+    const headers: HeaderPairs = [["host", this.#options.host ?? "testserver"]];
+    for (const [name, value] of Object.entries({ ...this.#options.headers, ...options.headers })) {
+      if (Array.isArray(value)) for (const item of value) headers.push([name.toLowerCase(), item]);
+      else headers.push([name.toLowerCase(), value]);
+    }
+    const cookie = this.cookies.header(options.cookies);
+    if (cookie !== undefined) headers.push(["cookie", cookie]);
+    const body = encodeBody(options, headers);
+    const call: HttpRequestOptions = { method, path, headers };
+    if (options.query !== undefined) call.query = options.query;
+    if (body !== undefined) call.body = body;
+    if (this.#options.rootPath !== undefined) call.rootPath = this.#options.rootPath;
+    const response = this.#host
+      ? await this.#host.request(call)
+      : await httpRequest(this.#app, call);
+    this.cookies.update(
+      response.headers.filter(([name]) => name === "set-cookie").map(([, value]) => value),
+    );
+    return new TestResponse(response.status, response.headers, response.body);
+  }
+}
+
+function encodeBody(
+  options: RequestOptions,
+  headers: HeaderPairs,
+): string | Uint8Array | undefined {
+  const hasType = headers.some(([name]) => name === "content-type");
+  if (options.json !== undefined) {
+    if (!hasType) headers.push(["content-type", "application/json"]);
+    return JSON.stringify(options.json);
+  }
+  if (options.data !== undefined) {
+    if (!hasType) headers.push(["content-type", "application/x-www-form-urlencoded"]);
+    const form = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.data)) {
+      if (Array.isArray(value)) for (const item of value) form.append(key, String(item));
+      else form.append(key, String(value));
+    }
+    return form.toString();
+  }
+  return options.content;
+}
