@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { safeEqual } from "./compare";
+
+describe("safeEqual", () => {
+  it("is true for equal strings and equal bytes", () => {
+    expect(safeEqual("s3cr3t-key", "s3cr3t-key")).toBe(true);
+    expect(safeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(true);
+    expect(safeEqual("", "")).toBe(true);
+  });
+
+  it("is false for different values of the same length", () => {
+    expect(safeEqual("s3cr3t-key", "s3cr3t-kex")).toBe(false);
+    expect(safeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 4]))).toBe(false);
+  });
+
+  it("is false on a length mismatch, including a prefix of the secret", () => {
+    expect(safeEqual("s3cr3t-key", "s3cr3t")).toBe(false);
+    expect(safeEqual("s3cr3t", "s3cr3t-key")).toBe(false);
+    expect(safeEqual("", "x")).toBe(false);
+  });
+
+  it("compares strings as UTF-8, so a string equals its own encoding", () => {
+    const text = "pässwörd-🔑";
+    expect(safeEqual(text, new TextEncoder().encode(text))).toBe(true);
+    expect(safeEqual(text, new TextEncoder().encode("passwörd-🔑"))).toBe(false);
+  });
+
+  it("does not normalize: composed and decomposed forms differ", () => {
+    expect(safeEqual("\u00e9", "e\u0301")).toBe(false);
+  });
+
+  it("throws a TypeError on anything else", () => {
+    expect(() => safeEqual(undefined as unknown as string, "x")).toThrow(TypeError);
+    expect(() => safeEqual("x", 42 as unknown as string)).toThrow(/b must be a string/);
+  });
+});
