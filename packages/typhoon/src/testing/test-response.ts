@@ -23,7 +23,6 @@ export class TestResponse {
     return decoder.decode(this.body);
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: test code reads JSON without ceremony, like response.json() in FastAPI's TestClient
   json<T = any>(): T {
     return JSON.parse(this.text) as T;
   }
