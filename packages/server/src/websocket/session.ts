@@ -15,6 +15,7 @@ import {
   checkSend,
   closeCodeForReceiveError,
 } from "./protocol";
+import { UpgradeWatch } from "./upgrade-watch";
 
 /**
  * connecting: the app has not decided yet · handshaking: accepted, `ws` is writing the 101 ·
@@ -35,9 +36,6 @@ export interface SessionOptions {
   /** Called once the app call has ended and the socket is closed. */
   onSettled: (session: WebSocketSession) => void;
 }
-
-/** Bytes a client may send before the handshake is answered (it should send none). */
-const MAX_EARLY_BYTES = 64 * 1024;
 
 const SHUTDOWN = { code: 1001, reason: "server shutting down" } as const;
 
@@ -60,6 +58,7 @@ export class WebSocketSession {
   #appEnded = false;
   #settled = false;
   readonly #queue: MessageQueue<ReceiveMessage>;
+  readonly #watch: UpgradeWatch;
   readonly #options: SessionOptions;
 
   constructor(options: SessionOptions) {
@@ -71,7 +70,7 @@ export class WebSocketSession {
       onResume: () => this.#ws?.resume(),
     });
     this.#queue.push({ type: "websocket.connect" });
-    this.#watchSocket();
+    this.#watch = new UpgradeWatch(options.socket, this.#onSocketClose);
     this.finished = this.#run();
   }
 
@@ -239,44 +238,9 @@ export class WebSocketSession {
     const decide = this.#decide;
     this.#decide = undefined;
     if (decide === undefined) return;
-    if (accept) this.#releaseSocket();
+    if (accept) this.#watch.release();
     decide(accept, status, message);
   }
-
-  // While the app decides, the upgraded socket is not read by anyone, so a client that gives
-  // up would go unnoticed (HTTP sockets allow half-open). Read it meanwhile: an EOF means
-  // the client left; bytes sent ahead of the 101 (a broken client) are kept, within a limit.
-  #early: Buffer[] = [];
-  #earlyBytes = 0;
-
-  #watchSocket(): void {
-    const socket = this.#options.socket;
-    socket.once("close", this.#onSocketClose);
-    socket.on("data", this.#onEarlyData);
-    socket.once("end", this.#onEarlyEnd);
-  }
-
-  #releaseSocket(): void {
-    const socket = this.#options.socket;
-    socket.off("data", this.#onEarlyData);
-    socket.off("end", this.#onEarlyEnd);
-    socket.pause();
-    for (let i = this.#early.length - 1; i >= 0; i--) socket.unshift(this.#early[i] as Buffer);
-    this.#early = [];
-    // Back to "nobody reads yet", exactly as node:http hands an upgraded socket over (it sets
-    // this same field), so `ws` attaching its `data` listener starts the flow again.
-    (socket as { readableFlowing: boolean | null }).readableFlowing = null;
-  }
-
-  #onEarlyData = (chunk: Buffer): void => {
-    this.#earlyBytes += chunk.length;
-    if (this.#earlyBytes > MAX_EARLY_BYTES) this.#options.socket.destroy();
-    else this.#early.push(chunk);
-  };
-
-  #onEarlyEnd = (): void => {
-    this.#options.socket.destroy();
-  };
 
   #onMessage = (data: RawData, isBinary: boolean): void => {
     // binaryType is "nodebuffer", so data is a Buffer (a Uint8Array).

@@ -244,6 +244,20 @@ describe("httpRequest: app errors and protocol rules", () => {
     ).rejects.toBe(boom);
   });
 
+  it("with raiseAppErrors, also rejects for an error after the response completed", async () => {
+    const late = new Error("background task failed");
+    const app: ServerApp = async (_scope, _receive, send) => {
+      await send({ type: "http.response.start", status: 200 });
+      await send({ type: "http.response.body", body: Buffer.from("ok") });
+      throw late;
+    };
+    await expect(httpRequest(app, { path: "/", raiseAppErrors: true })).rejects.toBe(late);
+    const logs: LogLine[] = [];
+    const served = await httpRequest(app, { path: "/", logger: memoryLogger(logs) });
+    expect(served.status).toBe(200); // as a server: the client got its answer, the error is logged
+    expect(logs[0]?.error).toBe(late);
+  });
+
   it("answers 500 when the app returns without a response", async () => {
     const logs: LogLine[] = [];
     const response = await httpRequest(async () => {}, { path: "/", logger: memoryLogger(logs) });

@@ -169,6 +169,23 @@ describe("WebSocket host shutdown", () => {
     await expect(connect(server.url)).rejects.toMatchObject({ status: 503 });
   });
 
+  it("refuses a handshake still being decided with 503 and tells its app 1001", async () => {
+    const started = deferred<void>();
+    const seen = deferred<ReceiveMessage>();
+    server = await startServer(async (scope, receive) => {
+      if (scope.type !== "websocket") return;
+      await receive();
+      started.resolve();
+      seen.resolve(await receive()); // never decides: waits for what comes next
+    });
+    const refused = connect(server.url).catch((error) => error);
+    await started.promise;
+    await server.host.shutdown(2000);
+    expect(await refused).toMatchObject({ status: 503 });
+    expect(await seen.promise).toEqual({ type: "websocket.disconnect", code: 1001 });
+    expect(server.host.size).toBe(0);
+  });
+
   it("drops connections whose app ignores the close after the timeout", async () => {
     const release = deferred<void>();
     server = await startServer(async (scope, receive, send) => {
