@@ -2,6 +2,7 @@ import type { EventEmitter } from "node:events";
 import type { Socket } from "node:net";
 import type { Logger } from "../logger";
 import { rawErrorResponse } from "./raw-response";
+import { endIdle } from "./socket-state";
 
 /** What Node's http server keeps on a socket: the response being written on it. */
 type HttpSocket = Socket & { _httpMessage?: { headersSent: boolean } | null };
@@ -22,6 +23,8 @@ export function endWithError(socket: Socket, status: number, detail?: string): v
  */
 export class ConnectionGuard {
   #open = 0;
+  /** Admitted sockets still speaking HTTP (upgraded ones belong to the WebSocket host). */
+  #http = new Set<Socket>();
   #refused = new WeakSet<Socket>();
   #refusedOpen = 0;
 
@@ -42,17 +45,32 @@ export class ConnectionGuard {
       return;
     }
     this.#open++;
-    socket.once("close", this.#onClose);
+    this.#http.add(socket);
+    socket.once("close", () => {
+      this.#open--;
+      this.#http.delete(socket);
+    });
   };
+
+  /** The socket was handed to the WebSocket host: graceful close is its business now. */
+  upgraded(socket: Socket): void {
+    this.#http.delete(socket);
+  }
+
+  /** Ends every HTTP connection with no request in flight or arriving. */
+  endIdle(): void {
+    for (const socket of this.#http) endIdle(socket);
+  }
+
+  /** The end of the grace period: whatever is still open goes. */
+  destroyAll(): void {
+    for (const socket of this.#http) socket.destroy();
+  }
 
   /** A request or upgrade arrived on `socket`: false if the socket was refused (ignore it). */
   admit(socket: Socket): boolean {
     return this.#refusedOpen === 0 || !this.#refused.has(socket);
   }
-
-  #onClose = (): void => {
-    this.#open--;
-  };
 
   #onRefusedClose = (): void => {
     this.#refusedOpen--;

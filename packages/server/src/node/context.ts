@@ -14,8 +14,6 @@ export class ServerContext {
   readonly maxHeadersCount: number;
   /** Set by a graceful close: every response from now on carries `Connection: close`. */
   closing = false;
-  /** Set by serve(): closes keep-alive connections that have nothing in flight. */
-  closeIdleConnections: () => void = () => {};
   #inflight = 0;
   #idleWaiters: Array<() => void> = [];
 
@@ -44,11 +42,6 @@ export class ServerContext {
     const waiters = this.#idleWaiters;
     this.#idleWaiters = [];
     for (const wake of waiters) wake();
-  }
-
-  /** A response ended; while closing, its connection may now be idle and can go. */
-  responseClosed(): void {
-    if (this.closing) setImmediate(this.closeIdleConnections);
   }
 
   /** Resolves once no app call is running. */

@@ -14,6 +14,7 @@ import { httpScope, type RequestFacts } from "./http-scope";
 import type { ExchangeRequest, ExchangeResponse } from "./node-messages";
 import { INTERNAL_ERROR, jsonError } from "./raw-response";
 import { checkResponseHead, InvalidResponseError, statusHasNoBody } from "./response-head";
+import { endIdle, PENDING, READ_MARK, type TrackedSocket } from "./socket-state";
 
 const EMPTY = new Uint8Array(0);
 const RESOLVED = Promise.resolve();
@@ -73,6 +74,8 @@ export class HttpExchange implements RequestFacts {
     req.exchange = this;
     res.exchange = this;
     res.on("close", onResponseClose);
+    const socket: TrackedSocket = req.socket;
+    socket[PENDING] = (socket[PENDING] ?? 0) + 1;
   }
 
   /** Calls the app and answers for it if it fails; never rejects. */
@@ -265,8 +268,13 @@ export class HttpExchange implements RequestFacts {
 
   #writeHead(headers: Headers | undefined): void {
     const res = this.#res;
-    // Closing server, or a body the client may still send after a skipped 100-continue.
-    if (this.#ctx.closing || (this.expectContinue && this.#body === BODY_UNREAD)) {
+    // A closing server ends the connection after its last queued request; a client may still
+    // send a body after a skipped 100-continue.
+    const socket: TrackedSocket = this.#req.socket;
+    if (
+      (this.#ctx.closing && (socket[PENDING] ?? 0) <= 1) ||
+      (this.expectContinue && this.#body === BODY_UNREAD)
+    ) {
       res.shouldKeepAlive = false;
     }
     if (headers === undefined) res.writeHead(this.#status);
@@ -352,13 +360,17 @@ export class HttpExchange implements RequestFacts {
   /** @internal 'close' on the response: finished normally, or the connection went away. */
   onClose(): void {
     const res = this.#res;
+    const socket: TrackedSocket = this.#req.socket;
+    socket[PENDING] = (socket[PENDING] ?? 1) - 1;
+    socket[READ_MARK] = socket.bytesRead;
+    // A closing server lets a connection go as soon as its last request is answered.
+    if (this.#ctx.closing) endIdle(socket);
     if (!res.writableFinished) this.#markDisconnected();
     else {
       this.#response = RES_COMPLETE;
       this.#wakeDisconnectWaiters();
     }
     this.onDrain();
-    this.#ctx.responseClosed();
     if (this.#ctx.accessLog) this.#logAccess();
   }
 

@@ -47,8 +47,7 @@ export async function serve(app: ServerApp, options: ServeOptions = {}): Promise
     pingInterval: opts.limits.webSocketPingInterval,
     secure: opts.tls !== undefined,
   });
-  const server = createNodeServer(opts, ctx, webSockets);
-  ctx.closeIdleConnections = () => server.closeIdleConnections();
+  const { server, guard } = createNodeServer(opts, ctx, webSockets);
   try {
     await listen(server, opts.host, opts.port);
   } catch (error) {
@@ -68,7 +67,7 @@ export async function serve(app: ServerApp, options: ServeOptions = {}): Promise
     port,
     server,
     close: () => {
-      closing ??= gracefulClose({ server, ctx, webSockets, lifespan, opts });
+      closing ??= gracefulClose({ server, guard, ctx, webSockets, lifespan, opts });
       return closing;
     },
   };
@@ -107,7 +106,6 @@ function createNodeServer(
     try {
       const exchange = new HttpExchange(req, res, ctx);
       exchange.expectContinue = expectContinue;
-      if (ctx.closing) res.shouldKeepAlive = false;
       if (req.rawHeaders.length > ctx.maxHeadersCount * 2) {
         exchange.reject(431, "Too many request headers");
       } else if (exchange.contentLength > ctx.maxBodySize) {
@@ -129,11 +127,18 @@ function createNodeServer(
       socket.destroy();
       return;
     }
-    if (req.headers.upgrade?.toLowerCase() === "websocket")
+    if (req.headers.upgrade?.toLowerCase() === "websocket") {
+      guard.upgraded(req.socket);
       webSockets.handleUpgrade(req, socket, head);
-    else endWithError(req.socket, 400, "Unsupported upgrade");
+    } else {
+      endWithError(req.socket, 400, "Unsupported upgrade");
+    }
   });
-  return server as unknown as http.Server;
+  // Node's version destroys idle sockets whose last response may still be flushing (it checks
+  // `finished`, set when end() is called); ours ends them gracefully after the flush. Node's
+  // close() calls this too.
+  server.closeIdleConnections = () => guard.endIdle();
+  return { server: server as unknown as http.Server, guard };
 }
 
 function listen(server: http.Server, host: string, port: number): Promise<void> {
@@ -148,6 +153,7 @@ function listen(server: http.Server, host: string, port: number): Promise<void> 
 
 interface CloseParts {
   server: http.Server;
+  guard: ConnectionGuard;
   ctx: ServerContext;
   webSockets: WebSocketHost;
   lifespan: Lifespan;
@@ -155,22 +161,17 @@ interface CloseParts {
 }
 
 /**
- * Stop accepting → let in-flight app calls (and WebSockets) finish within the grace period
- * → close idle connections → force-close the rest at the deadline → lifespan shutdown.
- * Forcing happens before lifespan shutdown (as uvicorn does) so a stuck request holds its
- * client no longer than the grace period.
+ * Stop accepting → end idle connections → let in-flight app calls (and WebSockets) finish
+ * within the grace period, ending each connection once its last request is answered →
+ * force-close the rest at the deadline → lifespan shutdown. Forcing comes before lifespan
+ * shutdown (as in uvicorn) so a stuck request holds its client no longer than the grace period.
  */
-async function gracefulClose({
-  server,
-  ctx,
-  webSockets,
-  lifespan,
-  opts,
-}: CloseParts): Promise<void> {
+async function gracefulClose(parts: CloseParts): Promise<void> {
+  const { server, guard, ctx, webSockets, lifespan, opts } = parts;
   const deadline = Date.now() + opts.gracefulTimeout;
   ctx.closing = true;
+  // Also ends idle connections (closeIdleConnections is ours, see createNodeServer).
   const allClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
   const webSocketsDone = webSockets.shutdown(opts.gracefulTimeout).catch((error: unknown) => {
     opts.logger.error("WebSocket shutdown failed", error);
   });
@@ -179,10 +180,9 @@ async function gracefulClose({
       `Graceful close: ${ctx.inflight} request(s) still running after ${opts.gracefulTimeout} ms`,
     );
   }
-  // In-flight work is done: connections idle since then go now; late requests may finish.
-  server.closeIdleConnections();
+  guard.endIdle();
   await webSocketsDone;
-  if (!(await within(allClosed, deadline))) server.closeAllConnections();
+  if (!(await within(allClosed, deadline))) guard.destroyAll();
   try {
     await lifespan.shutdown();
   } catch (error) {

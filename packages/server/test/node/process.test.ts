@@ -15,7 +15,7 @@ describe("run() in a process", () => {
 
   it("SIGTERM while requests are in flight: all complete with 200, then exit 0", async () => {
     const fixture = startFixture("slow-app.ts", { DELAY_MS: "400" });
-    const [, url] = await fixture.waitFor(/Listening on (http:\/\/\S+)/);
+    const url = (await fixture.waitFor(/Listening on (http:\/\/\S+)/))[1]!;
     const agent = new http.Agent({ keepAlive: true });
     const requests = Array.from({ length: 5 }, (_, i) =>
       fetch(`${url}/r${i}`, { agent }).then(async (res) => ({
@@ -38,7 +38,7 @@ describe("run() in a process", () => {
 
   it("workers: 2 — a killed worker is restarted and serves", async () => {
     const fixture = startFixture("workers.ts");
-    const [, url] = await fixture.waitFor(/Listening on (http:\/\/\S+)/);
+    const url = (await fixture.waitFor(/Listening on (http:\/\/\S+)/))[1]!;
     await fixture.waitFor(/Listening on[\s\S]*Listening on/); // both workers are up
     // A fresh connection per request, so the primary hands them to both workers in turn.
     const agent = new http.Agent({ keepAlive: false });
