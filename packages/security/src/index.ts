@@ -29,3 +29,11 @@ export type {
   PublicJwk,
   SingleKeyJwtOptions,
 } from "./jwt/types";
+export { hashPassword, needsRehash, verifyPassword } from "./password/hash";
+export { MAX_PASSWORD_BYTES } from "./password/normalize";
+export {
+  DEFAULT_SCRYPT_PARAMS,
+  type PasswordHashOptions,
+  SCRYPT_LIMITS,
+  type ScryptParams,
+} from "./password/params";
