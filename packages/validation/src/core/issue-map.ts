@@ -161,7 +161,9 @@ function mapSchema(issue: ValibotIssue): Mapped | undefined {
     case "picklist":
     case "literal":
     case "enum": {
-      const expected = (issue.expected ?? "").replaceAll(" | ", ", ").replaceAll('"', "'");
+      // valibot writes `("a" | "b")`; pydantic writes `'a' or 'b'`.
+      const parts = (issue.expected ?? "").replace(/^\((.*)\)$/, "$1").split(" | ");
+      const expected = joinExpected(parts.map((part) => part.replace(/^"(.*)"$/, "'$1'")));
       return {
         type: issue.type === "enum" ? "enum" : "literal_error",
         msg: msg.expected(expected),

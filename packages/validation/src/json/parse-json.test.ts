@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { ErrorItem } from "../types";
+import { BodyDecodeError, parseJson } from "./parse-json";
+
+function parse(text: string | Uint8Array) {
+  const errors: ErrorItem[] = [];
+  const value = parseJson(text, errors);
+  return { value, errors };
+}
+
+describe("parseJson", () => {
+  it("parses strings and UTF-8 bytes; a BOM is skipped", () => {
+    expect(parse('{"a": [1, "é"]}').value).toEqual({ a: [1, "é"] });
+    expect(parse(new TextEncoder().encode('{"a": "é"}')).value).toEqual({ a: "é" });
+    expect(parse(new Uint8Array([0xef, 0xbb, 0xbf, 0x31])).value).toBe(1);
+    expect(parse("\uFEFF[1]").value).toEqual([1]);
+  });
+
+  it("duplicate keys: the last one wins", () => {
+    expect(parse('{"a": 1, "a": 2}').value).toEqual({ a: 2 });
+  });
+
+  it("keeps __proto__ as a plain own key and never pollutes prototypes", () => {
+    const { value } = parse(
+      '{"__proto__": {"polluted": 1}, "nested": {"__proto__": {"polluted": 2}}}',
+    );
+    const obj = value as Record<string, unknown>;
+    expect(Object.keys(obj)).toEqual(["__proto__", "nested"]);
+    expect(Object.getPrototypeOf(obj)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(obj, "__proto__")?.value).toEqual({ polluted: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((obj as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it("invalid UTF-8 throws BodyDecodeError (a 400, not a 422)", () => {
+    expect(() => parse(new Uint8Array([0x7b, 0xff, 0x7d]))).toThrow(BodyDecodeError);
+    try {
+      parse(new Uint8Array([0xc3]));
+    } catch (error) {
+      expect(error).toMatchObject({ status: 400, message: "There was an error parsing the body" });
+    }
+  });
+
+  // Positions and messages are Python's json module's (what FastAPI reports).
+  const malformed: [text: string, message: string, position: number][] = [
+    ["", "Expecting value", 0],
+    ["   ", "Expecting value", 3],
+    ['{"a": }', "Expecting value", 6],
+    ['{"a": 1,}', "Expecting property name enclosed in double quotes", 8],
+    ["[1,]", "Expecting value", 3],
+    ['{"a" 1}', "Expecting ':' delimiter", 5],
+    ['{"a": 1 "b": 2}', "Expecting ',' delimiter", 8],
+    ["[1 2]", "Expecting ',' delimiter", 3],
+    ['{"a": 1', "Expecting ',' delimiter", 7],
+    ["{", "Expecting property name enclosed in double quotes", 1],
+    ["{'a': 1}", "Expecting property name enclosed in double quotes", 1],
+    ['"abc', "Unterminated string starting at", 0],
+    ['["ok", "abc', "Unterminated string starting at", 7],
+    ['"a\\', "Unterminated string starting at", 0],
+    ['"a\u0001"', "Invalid control character at", 2],
+    ['"a\\x"', "Invalid \\escape", 2],
+    ['"\\u12G4"', "Invalid \\uXXXX escape", 2],
+    ["[1] x", "Extra data", 4],
+    ["01", "Extra data", 1],
+    ["tru", "Expecting value", 0],
+    ["NaN", "Expecting value", 0],
+    ["-", "Expecting value", 0],
+    ['{"a": [true, false, null, -1.5e3, {"b": {}}], "c": "\\n\\u00e9"} ]', "Extra data", 63],
+    ['{"😀": x}', "Expecting value", 6],
+  ];
+
+  it.each(malformed)("%j → %s at %i", (text, message, position) => {
+    const { value, errors } = parse(text);
+    expect(value).toBeUndefined();
+    expect(errors).toEqual([
+      {
+        type: "json_invalid",
+        loc: ["body", position],
+        msg: "JSON decode error",
+        input: {},
+        ctx: { error: message },
+      },
+    ]);
+  });
+
+  it("deep nesting is handled without overflowing the stack", () => {
+    const deep = `${"[".repeat(100_000)}x${"]".repeat(100_000)}`;
+    expect(parse(deep).errors[0]?.loc).toEqual(["body", 100_000]);
+    expect(parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`).errors).toEqual([]);
+  });
+});
