@@ -96,18 +96,20 @@ export class Typhoon extends APIRouter implements RouteHost {
     if (this.#built !== null) return this.#built;
     const router = new Router<PlannedRoute>({ redirectSlashes: this.#redirectSlashes });
     const routes: PlannedRoute[] = [];
+    // A router included twice repeats its route names; the first one wins, as in Starlette.
+    const names = new Set<string>();
+    const named = (name: string | undefined) => {
+      if (name === undefined || names.has(name)) return {};
+      names.add(name);
+      return { name };
+    };
     for (const item of this.group.items()) {
       if (item.kind === "mount") {
-        router.mount(item.path, item.target, item.name === undefined ? {} : { name: item.name });
+        router.mount(item.path, item.target, named(item.name));
         continue;
       }
       const route = new PlannedRoute(this, item);
-      router.add(
-        item.methods,
-        item.path,
-        route,
-        item.name === undefined ? {} : { name: item.name },
-      );
+      router.add(item.methods, item.path, route, named(item.name));
       routes.push(route);
     }
     this.#built = { router, routes };

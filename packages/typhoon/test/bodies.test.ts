@@ -23,7 +23,9 @@ function makeApp() {
     { params: { item_id: Path(v.pipe(v.number(), v.integer())), item: Item } },
     ({ item_id, item }) => ({ item_id, name: item.name }),
   );
-  app.post("/embedded", { params: { item: Body(Item, { embed: true }) } }, ({ item }) => ({ name: item.name }));
+  app.post("/embedded", { params: { item: Body(Item, { embed: true }) } }, ({ item }) => ({
+    name: item.name,
+  }));
   app.post(
     "/orders",
     {
@@ -35,20 +37,27 @@ function makeApp() {
     },
     ({ item, buyer, quantity }) => ({ item: item.name, buyer: buyer.username, quantity }),
   );
-  app.post("/numbers/sum", { params: { numbers: Body(v.array(v.pipe(v.number(), v.integer()))) } }, ({ numbers }) => ({
-    count: numbers.length,
-    sum: numbers.reduce((a, b) => a + b, 0),
-  }));
+  app.post(
+    "/numbers/sum",
+    { params: { numbers: Body(v.array(v.pipe(v.number(), v.integer()))) } },
+    ({ numbers }) => ({
+      count: numbers.length,
+      sum: numbers.reduce((a, b) => a + b, 0),
+    }),
+  );
   return app;
 }
 
-const locs = (res: { json(): { detail: { loc: unknown[] }[] } }) => res.json().detail.map((e) => e.loc);
+const locs = (res: { json(): { detail: { loc: unknown[] }[] } }) =>
+  res.json().detail.map((e) => e.loc);
 
 describe("JSON bodies", () => {
   const client = new TestClient(makeApp());
 
   it("validates a model body and fills defaults", async () => {
-    const res = await client.post("/items", { json: { name: "Hammer", price: 9.5, dimensions: { width: 2, height: 3 } } });
+    const res = await client.post("/items", {
+      json: { name: "Hammer", price: 9.5, dimensions: { width: 2, height: 3 } },
+    });
     expect(res.status).toBe(201);
     expect(res.json()).toEqual({
       name: "Hammer",
@@ -60,7 +69,9 @@ describe("JSON bodies", () => {
   });
 
   it("reports nested errors with full locations", async () => {
-    const res = await client.post("/items", { json: { name: "", price: -1, dimensions: { width: 0 } } });
+    const res = await client.post("/items", {
+      json: { name: "", price: -1, dimensions: { width: 0 } },
+    });
     expect(res.status).toBe(422);
     expect(locs(res)).toEqual(
       expect.arrayContaining([
@@ -78,7 +89,10 @@ describe("JSON bodies", () => {
   });
 
   it("answers malformed JSON with one json_invalid error at ['body', offset]", async () => {
-    const res = await client.post("/items", { content: '{"name": "x",', headers: { "content-type": "application/json" } });
+    const res = await client.post("/items", {
+      content: '{"name": "x",',
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(422);
     const { detail } = res.json();
     expect(detail).toHaveLength(1);
@@ -88,7 +102,10 @@ describe("JSON bodies", () => {
   });
 
   it("does not parse other content types: an object schema fails at ['body']", async () => {
-    const res = await client.post("/items", { content: "name=x", headers: { "content-type": "text/plain" } });
+    const res = await client.post("/items", {
+      content: "name=x",
+      headers: { "content-type": "text/plain" },
+    });
     expect(res.status).toBe(422);
     expect(locs(res)).toEqual([["body"]]);
   });
@@ -102,7 +119,10 @@ describe("JSON bodies", () => {
   });
 
   it("answers invalid UTF-8 with 400", async () => {
-    const res = await client.post("/items", { content: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), headers: { "content-type": "application/json" } });
+    const res = await client.post("/items", {
+      content: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(res.json()).toEqual({ detail: "There was an error parsing the body" });
   });
@@ -120,25 +140,43 @@ describe("JSON bodies", () => {
   });
 
   it("embeds a single body under its name when asked", async () => {
-    expect((await client.post("/embedded", { json: { item: { name: "a", price: 1 } } })).json()).toEqual({ name: "a" });
-    expect(locs(await client.post("/embedded", { json: { name: "a", price: 1 } }))).toEqual([["body", "item"]]);
+    expect(
+      (await client.post("/embedded", { json: { item: { name: "a", price: 1 } } })).json(),
+    ).toEqual({ name: "a" });
+    expect(locs(await client.post("/embedded", { json: { name: "a", price: 1 } }))).toEqual([
+      ["body", "item"],
+    ]);
   });
 
   it("merges several bodies into one object keyed by name", async () => {
-    const ok = await client.post("/orders", { json: { item: { name: "a", price: 2 }, buyer: { username: "ann" }, quantity: 3 } });
+    const ok = await client.post("/orders", {
+      json: { item: { name: "a", price: 2 }, buyer: { username: "ann" }, quantity: 3 },
+    });
     expect(ok.json()).toEqual({ item: "a", buyer: "ann", quantity: 3 });
     const bad = await client.post("/orders", { json: { item: { name: "a" }, quantity: 100 } });
-    expect(locs(bad)).toEqual(expect.arrayContaining([["body", "item", "price"], ["body", "buyer"], ["body", "quantity"]]));
+    expect(locs(bad)).toEqual(
+      expect.arrayContaining([
+        ["body", "item", "price"],
+        ["body", "buyer"],
+        ["body", "quantity"],
+      ]),
+    );
   });
 
   it("validates list bodies item by item", async () => {
-    expect((await client.post("/numbers/sum", { json: [1, 2, 3] })).json()).toEqual({ count: 3, sum: 6 });
+    expect((await client.post("/numbers/sum", { json: [1, 2, 3] })).json()).toEqual({
+      count: 3,
+      sum: 6,
+    });
     expect(locs(await client.post("/numbers/sum", { json: [1, "x", 3] }))).toEqual([["body", 1]]);
     expect(locs(await client.post("/numbers/sum", { json: { a: 1 } }))).toEqual([["body"]]);
   });
 
   it("keeps __proto__ keys from polluting prototypes", async () => {
-    await client.post("/items", { content: '{"__proto__": {"polluted": 1}, "name": "a", "price": 1}', headers: { "content-type": "application/json" } });
+    await client.post("/items", {
+      content: '{"__proto__": {"polluted": 1}, "name": "a", "price": 1}',
+      headers: { "content-type": "application/json" },
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

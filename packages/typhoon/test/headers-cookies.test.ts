@@ -13,11 +13,19 @@ function makeApp() {
         raw_under_score: Header(v.optional(v.string()), { convertUnderscores: false }),
       },
     },
-    ({ user_agent, x_token, raw_under_score }) => ({ user_agent: user_agent ?? null, x_token, raw_under_score: raw_under_score ?? null }),
+    ({ user_agent, x_token, raw_under_score }) => ({
+      user_agent: user_agent ?? null,
+      x_token,
+      raw_under_score: raw_under_score ?? null,
+    }),
   );
   app.get(
     "/headers/required",
-    { params: { x_api_version: Header(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3))) } },
+    {
+      params: {
+        x_api_version: Header(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3))),
+      },
+    },
     ({ x_api_version }) => ({ api_version: x_api_version }),
   );
   app.get(
@@ -52,9 +60,18 @@ describe("headers and cookies", () => {
 
   it("maps underscores to hyphens, collects repeated headers, and can keep a literal name", async () => {
     const res = await client.get("/headers/echo", {
-      headers: { "User-Agent": "tests", "X-Token": ["a", "b,c"], raw_under_score: "lit", "raw-under-score": "no" },
+      headers: {
+        "User-Agent": "tests",
+        "X-Token": ["a", "b,c"],
+        raw_under_score: "lit",
+        "raw-under-score": "no",
+      },
     });
-    expect(res.json()).toEqual({ user_agent: "tests", x_token: ["a", "b,c"], raw_under_score: "lit" });
+    expect(res.json()).toEqual({
+      user_agent: "tests",
+      x_token: ["a", "b,c"],
+      raw_under_score: "lit",
+    });
   });
 
   it("reports header errors with the hyphenated lower-case name", async () => {
@@ -76,7 +93,9 @@ describe("headers and cookies", () => {
     const c = new TestClient(makeApp());
     const res = await c.get("/cookies/set?flavor=choc");
     expect(res.json()).toEqual({ set: "choc" });
-    expect(res.headers.get("set-cookie")).toBe("flavor=choc; HttpOnly; Max-Age=60; Path=/; SameSite=lax");
+    expect(res.headers.get("set-cookie")).toBe(
+      "flavor=choc; HttpOnly; Max-Age=60; Path=/; SameSite=lax",
+    );
     expect(res.headers.get("x-flavor")).toBe("choc");
     expect(c.cookies.get("flavor")).toBe("choc");
   });

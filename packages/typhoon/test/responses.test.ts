@@ -10,7 +10,11 @@ import {
   Typhoon,
 } from "../src/index";
 
-const UserOut = v.object({ username: v.string(), email: v.string(), full_name: v.optional(v.nullable(v.string()), null) });
+const UserOut = v.object({
+  username: v.string(),
+  email: v.string(),
+  full_name: v.optional(v.nullable(v.string()), null),
+});
 const Profile = v.object({
   username: v.string(),
   bio: v.optional(v.nullable(v.string())),
@@ -24,22 +28,39 @@ const profiles: Record<string, object> = {
 
 function makeApp() {
   const logged: unknown[] = [];
-  const app = new Typhoon({ logger: { info() {}, warn() {}, error: (m, e) => logged.push([m, e]) } });
-  app.post("/users", { params: { user: v.object({ username: v.string(), password: v.string(), email: v.string() }) }, response: UserOut, status: 201 }, ({ user }) => ({
-    ...user,
-    password_hash: "secret-hash",
-    internal_id: 7,
-  }));
+  const app = new Typhoon({
+    logger: { info() {}, warn() {}, error: (m, e) => logged.push([m, e]) },
+  });
+  app.post(
+    "/users",
+    {
+      params: { user: v.object({ username: v.string(), password: v.string(), email: v.string() }) },
+      response: UserOut,
+      status: 201,
+    },
+    ({ user }) => ({
+      ...user,
+      password_hash: "secret-hash",
+      internal_id: 7,
+    }),
+  );
   app.get("/users-list", { response: v.array(UserOut) }, () => [
     { username: "ann", email: "ann@example.com", password: "x" },
     { username: "ben", email: "ben@example.com", full_name: "Ben B" },
   ]);
-  app.get("/profiles/{username}", { params: { username: Path(v.string()) }, response: Profile, excludeUnset: true }, ({ username }) => profiles[username] as never);
+  app.get(
+    "/profiles/{username}",
+    { params: { username: Path(v.string()) }, response: Profile, excludeUnset: true },
+    ({ username }) => profiles[username] as never,
+  );
   app.get("/bad-response", { response: UserOut }, () => ({ username: "no-email" }) as never);
   app.get("/plain", () => new PlainTextResponse("just some text"));
   app.get("/html", () => new HTMLResponse("<h1>Hi</h1>"));
   app.get("/redirect-me", () => new RedirectResponse("/items/42"));
-  app.get("/custom", () => new JSONResponse({ a: 1 }, { status: 203, headers: { "X-Request-Id": "req-123" } }));
+  app.get(
+    "/custom",
+    () => new JSONResponse({ a: 1 }, { status: 203, headers: { "X-Request-Id": "req-123" } }),
+  );
   app.delete("/no-content", { status: 204 }, () => undefined);
   return { app, logged };
 }
@@ -49,7 +70,9 @@ describe("responses", () => {
   const client = new TestClient(app);
 
   it("filters the returned value through the response schema", async () => {
-    const res = await client.post("/users", { json: { username: "ann", password: "hunter22", email: "a@x" } });
+    const res = await client.post("/users", {
+      json: { username: "ann", password: "hunter22", email: "a@x" },
+    });
     expect(res.status).toBe(201);
     expect(res.json()).toEqual({ username: "ann", email: "a@x", full_name: null });
     expect(res.text).not.toContain("secret");
@@ -64,8 +87,15 @@ describe("responses", () => {
   });
 
   it("leaves out unset fields with excludeUnset", async () => {
-    expect((await client.get("/profiles/ann")).json()).toEqual({ username: "ann", bio: "writes code" });
-    expect((await client.get("/profiles/ben")).json()).toEqual({ username: "ben", followers: 12, website: null });
+    expect((await client.get("/profiles/ann")).json()).toEqual({
+      username: "ann",
+      bio: "writes code",
+    });
+    expect((await client.get("/profiles/ben")).json()).toEqual({
+      username: "ben",
+      followers: 12,
+      website: null,
+    });
   });
 
   it("answers a response that breaks its schema with a bare 500 and logs it", async () => {
@@ -80,7 +110,9 @@ describe("responses", () => {
     const plain = await client.get("/plain");
     expect(plain.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(plain.text).toBe("just some text");
-    expect((await client.get("/html")).headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect((await client.get("/html")).headers.get("content-type")).toBe(
+      "text/html; charset=utf-8",
+    );
     const redirect = await client.get("/redirect-me");
     expect(redirect.status).toBe(307);
     expect(redirect.headers.get("location")).toBe("/items/42");

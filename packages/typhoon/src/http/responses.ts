@@ -30,6 +30,9 @@ export class Response {
     }
   }
 
+  /** Phantom type so `params: { response: Response }` injects the response to set headers on. */
+  declare static readonly "~output"?: { readonly type: Response };
+
   /** Default media type of this response class (subclasses set it). */
   static mediaType: string | undefined = undefined;
 
