@@ -83,18 +83,21 @@ function prepare(app: ServerApp, options: HttpRequestOptions, sink: ResponseSink
     raiseAppErrors: options.raiseAppErrors === true,
   });
   const declared = declaredLength(headers);
-  const run = (): Promise<void> => {
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  /** Calls the app; while it runs, aborting `signal` calls `onAbort` (a client disconnect). */
+  const run = async (onAbort: () => void): Promise<void> => {
     if (declared > maxBodySize) {
       exchange.reject(413, "Request body too large"); // as the Node host: the app is not called
-      return Promise.resolve();
+      return;
     }
-    return exchange.run(app);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      await exchange.run(app);
+    } finally {
+      signal?.removeEventListener("abort", onAbort); // a long-lived signal must not collect listeners
+    }
   };
-  const signal = options.signal;
-  if (signal !== undefined) {
-    signal.throwIfAborted();
-    signal.addEventListener("abort", () => exchange.disconnect(), { once: true });
-  }
   return { exchange, run };
 }
 
@@ -132,7 +135,7 @@ export function httpRequest(app: ServerApp, options: HttpRequestOptions): Promis
       },
     };
     const { exchange, run } = prepare(app, options, sink);
-    run().then(() => {
+    run(() => exchange.disconnect()).then(() => {
       if (options.signal?.aborted) return reject(options.signal.reason);
       if (failure !== undefined) return reject(failure.error);
       if (options.raiseAppErrors && exchange.appError !== undefined)
@@ -232,7 +235,7 @@ export function httpStream(
     // Deferred a tick: an app that sends without awaiting would otherwise reach `head` before
     // `finished` exists.
     const finished = Promise.resolve()
-      .then(run)
+      .then(() => run(disconnect))
       .then(() => {
         if (!started) {
           // The app ended without a head reaching the client: disconnected, or raiseAppErrors.

@@ -110,3 +110,25 @@ describe("httpStream", () => {
     expect(response.status).toBe(500);
   });
 });
+
+describe("httpStream with an AbortSignal", () => {
+  it("ends the body and disconnects the app when the signal aborts mid-stream", async () => {
+    const seen: ReceiveMessage[] = [];
+    const controller = new AbortController();
+    const app: ServerApp = async (_scope, receive, send) => {
+      await receive();
+      await send({ type: "http.response.start", status: 200 });
+      await send({ type: "http.response.body", body: Buffer.from("first"), more_body: true });
+      seen.push(await receive()); // waits until the client leaves
+    };
+    const response = await httpStream(app, { path: "/", signal: controller.signal });
+    const chunks: string[] = [];
+    for await (const chunk of response.body) {
+      chunks.push(text(chunk));
+      setTimeout(() => controller.abort(), 10); // while the reader waits for the next chunk
+    }
+    await response.finished;
+    expect(chunks).toEqual(["first"]);
+    expect(seen).toEqual([{ type: "http.disconnect" }]);
+  });
+});
