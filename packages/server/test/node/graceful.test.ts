@@ -39,7 +39,8 @@ describe("graceful close", () => {
       await send({ type: "http.response.body", body: Buffer.from(`done ${scope.path}`) });
     });
     const clients = await Promise.all([1, 2, 3].map(() => RawClient.connect(server.port)));
-    clients.forEach((client, i) => client.write(`GET /${i} HTTP/1.1\r\nHost: x\r\n\r\n`));
+    for (const [i, client] of clients.entries())
+      client.write(`GET /${i} HTTP/1.1\r\nHost: x\r\n\r\n`);
     await eventually(() => started === 3);
     const closed = server.close();
     await sleep(20);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { checkResponseHead, InvalidResponseError, statusHasNoBody } from "./response-head";
+
+describe("checkResponseHead", () => {
+  it("accepts valid heads and returns the declared Content-Length", () => {
+    expect(checkResponseHead(200, undefined)).toBe(-1);
+    expect(
+      checkResponseHead(404, [
+        ["content-type", "text/plain"],
+        ["x-tab", "a\tb"],
+      ]),
+    ).toBe(-1);
+    expect(checkResponseHead(200, [["Content-Length", "42"]])).toBe(42);
+    expect(
+      checkResponseHead(200, [
+        ["content-length", "3"],
+        ["content-length", "3"],
+      ]),
+    ).toBe(3);
+    expect(checkResponseHead(999, [["x-utf8", "caf\u00e9"]])).toBe(-1);
+  });
+
+  it.each([99, 1000, 200.5, Number.NaN, "200"])("rejects status %s", (status) => {
+    expect(() => checkResponseHead(status, undefined)).toThrow(InvalidResponseError);
+  });
+
+  it.each([
+    ["CR LF in a value", [["x", "a\r\nb: c"]]],
+    ["a NUL", [["x", "a\0"]]],
+    ["a control character", [["x", "\u0001"]]],
+    ["a non-latin1 value", [["x", "\u2028"]]],
+    ["a space in a name", [["a b", "v"]]],
+    ["an empty name", [["", "v"]]],
+    ["a pair of three", [["a", "b", "c"]]],
+    ["a non-array", "x-a: b"],
+    ["a negative length", [["content-length", "-1"]]],
+    [
+      "two different lengths",
+      [
+        ["content-length", "1"],
+        ["content-length", "2"],
+      ],
+    ],
+  ])("rejects %s", (_label, headers) => {
+    expect(() => checkResponseHead(200, headers as never)).toThrow(InvalidResponseError);
+  });
+});
+
+describe("statusHasNoBody", () => {
+  it("is true for 1xx, 204 and 304 only", () => {
+    expect([100, 101, 199, 204, 304].map(statusHasNoBody)).toEqual([true, true, true, true, true]);
+    expect([200, 201, 205, 301, 404, 500].map(statusHasNoBody)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
