@@ -20,6 +20,7 @@ import {
 } from "./pipeline/exception-handlers";
 import { PlannedRoute, type RouteHost } from "./pipeline/route";
 import { APIRouter } from "./routing/api-router";
+import { type AppLike, toServerApp } from "./serve";
 
 export interface TyphoonOptions {
   title?: string;
@@ -169,10 +170,7 @@ export class Typhoon extends APIRouter implements RouteHost {
     receive: Receive,
     send: Send,
   ): Promise<void> {
-    const app =
-      typeof target === "function"
-        ? (target as ServerApp)
-        : (target as { serverApp: ServerApp }).serverApp;
+    const app = toServerApp(target as AppLike);
     const child = { ...scope, root_path: (scope as HTTPScope).root_path + prefix, path } as Scope;
     return app(child, receive, send);
   }

@@ -3,6 +3,7 @@
 export type { DependsMarker, InferParams, Provider } from "@typhoon/di";
 // Dependency injection, re-exported by name from @typhoon/di.
 export { DependencyOverrides, Depends, dependency, Security, SecurityScopes } from "@typhoon/di";
+export type { RunOptions, ServeOptions, ServerApp, ServerHandle } from "@typhoon/server";
 export { ClientDisconnected } from "@typhoon/server";
 export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
 // Validation errors and formats, from @typhoon/validation.
@@ -38,5 +39,6 @@ export type {
   RouteOptions,
   SharedRouteOptions,
 } from "./routing/types";
+export { type AppLike, run, serve } from "./serve";
 export { type RequestOptions, TestClient, type TestClientOptions } from "./testing/test-client";
 export { TestResponse } from "./testing/test-response";

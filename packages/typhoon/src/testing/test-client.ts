@@ -7,10 +7,9 @@ import {
   type ServerApp,
   startInProcessHost,
 } from "@typhoon/server";
+import { type AppLike, toServerApp } from "../serve";
 import { CookieJar } from "./cookie-jar";
 import { TestResponse } from "./test-response";
-
-type AppLike = ServerApp | { readonly serverApp: ServerApp };
 
 export interface TestClientOptions {
   /** Headers sent with every request. */
@@ -45,7 +44,7 @@ export class TestClient {
   #host: InProcessHost | null = null;
 
   constructor(app: AppLike, options: TestClientOptions = {}) {
-    this.#app = typeof app === "function" ? app : app.serverApp;
+    this.#app = toServerApp(app);
     this.#options = options;
   }
 
