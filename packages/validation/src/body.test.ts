@@ -421,7 +421,8 @@ describe("compileBody: pipes, actions and messages", () => {
   });
 
   it("constraints are skipped for an absent optional value", () => {
-    const schema = v.object({ note: v.pipe(v.nullish(v.string()), v.maxLength(3)) });
+    // valibot's types refuse this pipe; it still occurs in untyped code and must not crash.
+    const schema = v.object({ note: v.pipe(v.nullish(v.string()), v.maxLength(3) as never) });
     expect(body(schema, {}).out).toEqual({ note: null });
     expect(body(schema, { note: "long" }).errors[0]?.type).toBe("string_too_long");
   });
@@ -556,7 +557,7 @@ describe("compileBody: schemas without a native node run through valibot", () =>
         v.pipeAsync(
           v.string(),
           v.checkAsync(async () => true),
-        ),
+        ) as never,
         { loc: ["body"] },
       ),
     ).toThrow(/Async valibot schemas/);

@@ -87,12 +87,19 @@ export function hasIntegerAction(s: SchemaView): boolean {
 
 /** The phrase after "Input should be" for a schema, used when every union option failed. */
 export function expectation(schema: SchemaView): string {
-  const s = unwrap(schema);
+  let integer = false;
+  let s = schema;
+  for (;;) {
+    integer ||= hasIntegerAction(s);
+    if (s.pipe !== undefined && s.pipe[0] !== undefined) s = s.pipe[0];
+    else if (isWrapper(s)) s = s.wrapped as SchemaView;
+    else break;
+  }
   switch (s.type) {
     case "string":
       return "a valid string";
     case "number":
-      return hasIntegerAction(schema) || hasIntegerAction(s) ? "a valid integer" : "a valid number";
+      return integer ? "a valid integer" : "a valid number";
     case "bigint":
       return "a valid integer";
     case "boolean":

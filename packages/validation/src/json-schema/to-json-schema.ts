@@ -4,7 +4,7 @@ import { absentPolicy, view } from "../core/introspect";
 import type { SchemaView } from "../types";
 import { fixAction } from "./actions";
 import { JsonSchemaError } from "./errors";
-import { differsByIo, indexSchema, type SchemaIndex } from "./walk";
+import { differsByIo, indexSchema } from "./walk";
 
 export interface JsonSchemaOptions {
   /** "input": what a request may send. "output": what a response contains. */
