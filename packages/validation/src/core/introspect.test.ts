@@ -76,7 +76,7 @@ describe("expectation (wording of a failed union)", () => {
 describe("unwrap", () => {
   it("strips pipes and wrappers", () => {
     expect(
-      unwrap(view(v.optional(v.pipe(v.nullable(v.array(v.string())), v.minLength(1))))).type,
+      unwrap(view(v.optional(v.nullable(v.pipe(v.array(v.string()), v.minLength(1)))))).type,
     ).toBe("array");
   });
 });
