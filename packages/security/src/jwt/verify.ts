@@ -6,6 +6,11 @@ import { toJwtError } from "./map-error";
 import { checkAudience, checkString, type JwtSettings } from "./settings";
 import type { JwtPayload, JwtVerifyOptions } from "./types";
 
+// JWS compact serialization: three base64url parts, the signature possibly empty. Checked up
+// front because base64 decoders skip stray characters, which would turn junk into a "bad
+// signature" instead of a malformed token. Linear: no nested quantifiers.
+const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
 /** Builds the verifier once: jose options and the key resolver are fixed at setup. */
 export function createVerifier(
   ring: KeyRing,
@@ -25,7 +30,7 @@ export function createVerifier(
   const { clock, maxTokenLength } = settings;
 
   return async function verify(token, options) {
-    if (typeof token !== "string" || token.length === 0 || token.length > maxTokenLength) {
+    if (typeof token !== "string" || token.length > maxTokenLength || !COMPACT_JWS.test(token)) {
       throw new JwtError("JWT_MALFORMED", "Token is malformed");
     }
     // Allocate per-call options only when something varies per call.
