@@ -2,7 +2,9 @@ import type { InputContext, InputResolver } from "@typhoon/di";
 import {
   compileBody,
   compileField,
+  compileModelFields,
   type ErrorItem,
+  type FieldValidator,
   type Loc,
   schemaShape,
 } from "@typhoon/validation";
@@ -134,8 +136,41 @@ export class InputCompiler {
         `${where}: path parameter "${name}" (params.${key}) is not in the route's path template`,
       );
     }
-    const loc: Loc = [source, name];
-    const field = compileField(schema, { loc });
+    if (source !== "path" && schemaShape(schema) === "object")
+      return this.#model(source, schema, options);
+    return this.#field(source, name, compileField(schema, { loc: [source, name] as Loc }));
+  }
+
+  /** FastAPI's query/header/cookie models: one object schema, each entry its own parameter. */
+  #model(
+    source: Exclude<ParamSource, "path" | "body">,
+    schema: GenericSchema,
+    options: HeaderOptions,
+  ): Read {
+    const convert = source === "header" && options.convertUnderscores !== false;
+    const model = compileModelFields(schema, {
+      source,
+      keyOf:
+        source === "header"
+          ? (key) => (convert ? key.replace(/_/g, "-") : key).toLowerCase()
+          : (key) => key,
+    });
+    const reads = model.fields.map(({ key, name, field }) => ({
+      name,
+      read: this.#field(source, key, field),
+    }));
+    return (ctx, errors) => {
+      const before = errors.length;
+      const value: Record<string, unknown> = {};
+      for (const { name, read } of reads) {
+        const item = read(ctx, errors);
+        if (item !== undefined) value[name] = item;
+      }
+      return errors.length > before ? undefined : model.finish(value, errors);
+    };
+  }
+
+  #field(source: Exclude<ParamSource, "body">, name: string, field: FieldValidator): Read {
     switch (source) {
       case "path":
         return (ctx, errors) => field(ctx.request.pathParams[name], errors);
