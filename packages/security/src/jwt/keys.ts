@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, KeyObject, type webcrypto } from "node:crypto";
+import { createPrivateKey, createPublicKey, KeyObject, webcrypto } from "node:crypto";
 import { SecurityConfigError } from "../errors";
 import type {
   AsymmetricKeyInput,
@@ -16,6 +16,11 @@ export interface PreparedKey {
   readonly signingKey: Uint8Array | KeyObject | undefined;
   /** The HMAC secret or the public key. */
   readonly verifyingKey: Uint8Array | KeyObject;
+  /**
+   * What to hand jose. HMAC secrets are imported into WebCrypto once (jose would re-import raw
+   * bytes on every call, about twice the cost of a verify); jose caches KeyObjects itself.
+   */
+  readonly joseKey: (use: "sign" | "verify") => KeyObject | Promise<webcrypto.CryptoKey>;
 }
 
 export const SUPPORTED_ALGORITHMS: readonly JwtAlgorithm[] = ["HS256", "RS256", "EdDSA"];
@@ -80,7 +85,16 @@ function prepareHmac(options: HmacKeyOptions, kid: string | undefined, label: st
       `${label}: the HS256 secret must be at least ${MIN_HMAC_SECRET_BYTES} bytes, got ${bytes.byteLength} (generate one with crypto.randomBytes(32))`,
     );
   }
-  return { kid, algorithm: "HS256", signingKey: bytes, verifyingKey: bytes };
+  let imported: Promise<webcrypto.CryptoKey> | undefined;
+  const joseKey = () =>
+    (imported ??= webcrypto.subtle.importKey(
+      "raw",
+      bytes,
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    ));
+  return { kid, algorithm: "HS256", signingKey: bytes, verifyingKey: bytes, joseKey };
 }
 
 function prepareAsymmetric(
@@ -108,7 +122,8 @@ function prepareAsymmetric(
   }
   const verifyingKey = publicKey ?? derivedPublic!;
   checkKeyFitsAlgorithm(verifyingKey, algorithm, label);
-  return { kid, algorithm, signingKey: privateKey, verifyingKey };
+  const joseKey = (use: "sign" | "verify") => (use === "sign" ? privateKey! : verifyingKey);
+  return { kid, algorithm, signingKey: privateKey, verifyingKey, joseKey };
 }
 
 function spki(key: KeyObject): Buffer {

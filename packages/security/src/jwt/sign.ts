@@ -55,7 +55,7 @@ export async function signToken(
     key.kid === undefined
       ? { alg: key.algorithm, typ: settings.typ }
       : { alg: key.algorithm, typ: settings.typ, kid: key.kid };
-  return new SignJWT(payload).setProtectedHeader(header).sign(key.signingKey!);
+  return new SignJWT(payload).setProtectedHeader(header).sign(await key.joseKey("sign"));
 }
 
 function notBefore(value: number | string | Date, iat: number): number {

@@ -26,7 +26,8 @@ export function createVerifier(
   if (settings.audience !== undefined) base.audience = settings.audience;
   if (settings.requireExpiration) base.requiredClaims = ["exp"];
   if (settings.checkTyp) base.typ = settings.typ;
-  const resolveKey = (header: { alg?: unknown; kid?: unknown }) => ring.select(header).verifyingKey;
+  const resolveKey = (header: { alg?: unknown; kid?: unknown }) =>
+    ring.select(header).joseKey("verify");
   const { clock, maxTokenLength } = settings;
 
   return async function verify(token, options) {
