@@ -16,6 +16,23 @@ export interface WorkerRestartOptions {
   maxFastCrashes?: number;
 }
 
+/**
+ * After a worker ran for `uptime` ms and crashed: its new count of fast crashes in a row, and
+ * the delay before restarting it (doubling per fast crash), or null to give up.
+ */
+export function planRestart(
+  fastCrashes: number,
+  uptime: number,
+  options: Required<WorkerRestartOptions>,
+): { fastCrashes: number; delay: number | null } {
+  const crashes = (uptime >= options.resetAfter ? 0 : fastCrashes) + 1;
+  if (crashes > options.maxFastCrashes) return { fastCrashes: crashes, delay: null };
+  return {
+    fastCrashes: crashes,
+    delay: Math.min(options.maxDelay, options.initialDelay * 2 ** (crashes - 1)),
+  };
+}
+
 interface Slot {
   worker: Worker | null;
   startedAt: number;
@@ -110,16 +127,16 @@ export class WorkerSupervisor {
       return;
     }
     const { restart, logger } = this.options;
-    if (Date.now() - slot.startedAt >= restart.resetAfter) slot.fastCrashes = 0;
-    slot.fastCrashes++;
-    if (slot.fastCrashes > restart.maxFastCrashes) {
+    const plan = planRestart(slot.fastCrashes, Date.now() - slot.startedAt, restart);
+    slot.fastCrashes = plan.fastCrashes;
+    if (plan.delay === null) {
       logger.error(
         `Worker ${worker.process.pid} exited (${how}); too many crashes in a row, giving up`,
       );
       this.stop("SIGTERM", 1);
       return;
     }
-    const delay = Math.min(restart.maxDelay, restart.initialDelay * 2 ** (slot.fastCrashes - 1));
+    const delay = plan.delay;
     logger.warn(
       `Worker ${worker.process.pid} exited unexpectedly (${how}); restarting in ${delay} ms`,
     );
