@@ -128,7 +128,8 @@ export abstract class ResponseWriter {
   #writeChunk(body: Uint8Array, more: boolean): Promise<void> {
     const declared = this.#declaredLength;
     if (declared !== -1 && !this.#bodyless) {
-      const sent = (this.#sent += body.length);
+      this.#sent += body.length;
+      const sent = this.#sent;
       if (sent > declared || (!more && sent < declared)) {
         this.cut(); // the head promised another length: cut rather than corrupt
         throw new InvalidResponseError(
