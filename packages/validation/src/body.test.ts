@@ -531,6 +531,12 @@ describe("compileBody: schemas without a native node run through valibot", () =>
     expect(wrapIn(v.enum({ A: "a" }), "x")).toEqual(["enum"]);
     expect(wrapIn(v.nonOptional(v.optional(v.string())), undefined)).toEqual(["missing"]);
     expect(wrapIn(v.pipe(v.string(), v.minLength(3)), "ab")).toEqual(["string_too_short"]);
+    expect(wrapIn(v.pipe(v.string(), v.maxLength(1)), "ab")).toEqual(["string_too_long"]);
+    expect(wrapIn(v.pipe(v.array(v.string()), v.nonEmpty()), [])).toEqual(["too_short"]);
+    expect(wrapIn(v.pipe(v.number(), v.minValue(1)), 0)).toEqual(["greater_than_equal"]);
+    expect(wrapIn(v.pipe(v.number(), v.maxValue(1)), 2)).toEqual(["less_than_equal"]);
+    expect(wrapIn(v.pipe(v.number(), v.gtValue(1)), 1)).toEqual(["greater_than"]);
+    expect(wrapIn(v.pipe(v.number(), v.ltValue(1)), 1)).toEqual(["less_than"]);
     expect(wrapIn(v.pipe(v.array(v.string()), v.length(2)), ["a"])).toEqual(["too_short"]);
     expect(wrapIn(v.pipe(v.number(), v.integer()), 1.5)).toEqual(["int_from_float"]);
     expect(wrapIn(v.pipe(v.string(), v.isoDate()), "x")).toEqual(["date_parsing"]);

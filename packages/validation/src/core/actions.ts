@@ -140,8 +140,51 @@ function isoDateTimeCheck(action: SchemaView): Check {
   };
 }
 
+const BOUNDS: Record<
+  string,
+  {
+    type: string;
+    key: string;
+    message: (v: unknown) => string;
+    passes: (value: never, limit: never) => boolean;
+  }
+> = {
+  min_value: {
+    type: "greater_than_equal",
+    key: "ge",
+    message: msg.greaterThanEqual,
+    passes: (a, b) => a >= b,
+  },
+  max_value: {
+    type: "less_than_equal",
+    key: "le",
+    message: msg.lessThanEqual,
+    passes: (a, b) => a <= b,
+  },
+  gt_value: { type: "greater_than", key: "gt", message: msg.greaterThan, passes: (a, b) => a > b },
+  lt_value: { type: "less_than", key: "lt", message: msg.lessThan, passes: (a, b) => a < b },
+};
+
+/** minValue/maxValue/gtValue/ltValue compared natively (the hot constraints of path/query ints). */
+function boundCheck(action: SchemaView): Check {
+  const bound = BOUNDS[action.type] as (typeof BOUNDS)[string];
+  const limit = action.requirement as never;
+  const { type, key, passes } = bound;
+  const message = bound.message(limit);
+  return (value, st, input) => {
+    if (passes(value as never, limit)) return true;
+    fail(st, type, customMessage(action, value) ?? message, input, { [key]: limit });
+    return false;
+  };
+}
+
 export function compileCheck(action: SchemaView, config: unknown): Check {
   switch (action.type) {
+    case "min_value":
+    case "max_value":
+    case "gt_value":
+    case "lt_value":
+      return boundCheck(action);
     case "min_length":
     case "max_length":
     case "length":

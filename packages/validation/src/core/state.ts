@@ -92,7 +92,7 @@ export class StateSlot {
   release(st: RunState): void {
     if (st !== this.#state) return;
     // Restore the invariants even if a user callback threw mid-run.
-    st.path.length = this.#loc.length;
+    if (st.path.length !== this.#loc.length) st.path.length = this.#loc.length;
     st.lax = true;
     st.depth = 0;
     this.#busy = false;
