@@ -1,5 +1,6 @@
 export { type RunOptions, run } from "./cluster/run";
 export type { WorkerRestartOptions } from "./cluster/supervisor";
+export * from "./inprocess/index";
 export {
   type Lifespan,
   LifespanError,
@@ -17,5 +18,4 @@ export {
 export { InvalidResponseError } from "./node/response-head";
 export { type ServerHandle, serve } from "./node/serve";
 export type * from "./types";
-export * from "./inprocess/index";
 export * from "./websocket/index";
