@@ -1,5 +1,7 @@
 export type { BodyOptions, BodyValidator } from "./body";
 export { compileBody, validate } from "./body";
+export type { ErrorResponseSchema } from "./errors/error-schemas";
+export { validationErrorSchemas } from "./errors/error-schemas";
 export type { ErrorFormat, RenderedError } from "./errors/render";
 export { renderValidationErrors } from "./errors/render";
 export { RequestValidationError, ResponseValidationError } from "./errors/validation-error";
