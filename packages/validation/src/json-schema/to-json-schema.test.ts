@@ -37,7 +37,7 @@ describe("toJsonSchema: mappings", () => {
       type: "object",
       properties: {
         page: { type: "number", default: 1 },
-        note: { anyOf: [{ type: "string" }, { type: "null" }] },
+        note: { anyOf: [{ type: "string" }, { type: "null" }], default: null },
         tag: { type: "string" },
         theme: { anyOf: [{ type: "string" }, { type: "null" }], default: "light" },
       },

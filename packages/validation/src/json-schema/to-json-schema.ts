@@ -127,6 +127,20 @@ function fixSchema(
         const required = Object.entries(s.entries)
           .filter(([, entry]) => isRequired(entry, ctx.io))
           .map(([key]) => key);
+        // An absent nullish key becomes null: document it as the default (FastAPI's `= None`).
+        const properties = (json.properties ?? {}) as Record<string, Json>;
+        for (const [key, entry] of Object.entries(s.entries)) {
+          const policy = absentPolicy(entry);
+          const property = properties[key];
+          if (
+            policy.kind === "value" &&
+            policy.value === null &&
+            property !== undefined &&
+            !("default" in property)
+          ) {
+            property.default = null;
+          }
+        }
         if (required.length > 0) json.required = required;
         else delete json.required;
         if (errors === undefined) return undefined;
