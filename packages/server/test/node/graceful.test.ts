@@ -70,15 +70,26 @@ describe("graceful close", () => {
     expect(backgroundDone).toBe(true);
   });
 
-  it("closes idle keep-alive connections right away", async () => {
-    const server = await startServer(textApp(() => "ok"));
-    const client = await RawClient.connect(server.port);
-    client.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
-    await client.until((r) => r.endsWith("ok"));
-    const started = Date.now();
-    await server.close();
-    await client.untilClosed();
-    expect(Date.now() - started).toBeLessThan(900); // well inside the 1 s grace period
+  it("closes idle keep-alive connections right away, while other requests still run", async () => {
+    const release = gate();
+    const server = await startServer(async (scope, _receive, send) => {
+      if (scope.type !== "http") return;
+      if (scope.path === "/slow") await release.opened;
+      await send({ type: "http.response.start", status: 200 });
+      await send({ type: "http.response.body", body: Buffer.from("ok") });
+    });
+    const idle = await RawClient.connect(server.port);
+    idle.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    await idle.until((r) => r.endsWith("ok"));
+    const busy = await RawClient.connect(server.port);
+    busy.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+    await sleep(20);
+    const closed = server.close();
+    await idle.untilClosed(); // the slow request has not been released yet
+    expect(busy.closed).toBe(false);
+    release.open();
+    await closed;
+    expect(await busy.untilClosed()).toMatch(/Connection: close[\s\S]*ok$/);
   });
 
   it("answers a request pipelined behind an in-flight one during the close", async () => {
