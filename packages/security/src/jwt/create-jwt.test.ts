@@ -178,6 +178,8 @@ describe("issuer, audience, subject, typ", () => {
     expect(await codeOf(verifier.verify(forShop, { audience: "admin-api" }))).toBe(
       "JWT_CLAIM_INVALID",
     );
+    // A per-call override does not stick to later calls.
+    expect(await codeOf(verifier.verify(forShop))).toBe("resolved");
   });
 
   it("sign options override sub, aud and jti; verify can require a subject", async () => {
@@ -216,6 +218,10 @@ describe("sign refuses claims that belong to the options", () => {
     expect(await codeOf(jwt.sign(null as never))).toBe("SECURITY_CONFIG_INVALID");
     expect(await codeOf(jwt.sign({ sub: 42 } as never))).toBe("SECURITY_CONFIG_INVALID");
     expect(await codeOf(jwt.sign({}, { expiresIn: 0 }))).toBe("SECURITY_CONFIG_INVALID");
+    expect(await codeOf(jwt.sign({}, null as never))).toBe("SECURITY_CONFIG_INVALID");
+    expect(await codeOf(jwt.verify(await jwt.sign({}), null as never))).toBe(
+      "SECURITY_CONFIG_INVALID",
+    );
   });
 });
 

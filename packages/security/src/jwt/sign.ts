@@ -24,6 +24,9 @@ export async function signToken(
   if (claims === null || typeof claims !== "object" || Array.isArray(claims)) {
     throw new SecurityConfigError("sign: claims must be a plain object");
   }
+  if (options === null || typeof options !== "object") {
+    throw new SecurityConfigError("sign: options must be an object");
+  }
   for (const name of RESERVED_CLAIMS) {
     if (Object.hasOwn(claims, name)) {
       throw new SecurityConfigError(
