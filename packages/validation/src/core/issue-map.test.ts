@@ -3,8 +3,6 @@ import { describe, expect, it } from "vitest";
 import { compileBody } from "../body";
 import type { ErrorItem } from "../types";
 
-const int = () => v.pipe(v.number(), v.integer());
-
 function body(schema: v.GenericSchema, value: unknown) {
   const errors: ErrorItem[] = [];
   const out = compileBody(schema, { loc: ["body"] })(value, errors);
