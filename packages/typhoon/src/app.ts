@@ -4,22 +4,26 @@ import {
   consoleLogger,
   type HTTPScope,
   type Logger,
+  type Middleware,
   type Receive,
   type Scope,
   type Send,
   type ServerApp,
+  type WebSocketScope,
 } from "@typhoon/server";
 import type { ErrorFormat } from "@typhoon/validation";
 import { HTTPException } from "./http/exceptions";
 import { DEFAULT_BODY_LIMIT, Request } from "./http/request";
 import { Response } from "./http/responses";
+import { type Hook, type LifespanHandler, type LifespanParts, runLifespan } from "./lifespan";
 import {
   type ErrorClass,
   type ExceptionHandler,
   ExceptionHandlers,
 } from "./pipeline/exception-handlers";
 import { PlannedRoute, type RouteHost } from "./pipeline/route";
-import { APIRouter } from "./routing/api-router";
+import { PlannedWebSocketRoute } from "./pipeline/websocket-route";
+import { APIRouter, WEBSOCKET } from "./routing/api-router";
 import { type AppLike, toServerApp } from "./serve";
 
 export interface TyphoonOptions {
@@ -35,12 +39,17 @@ export interface TyphoonOptions {
   /** Largest body read into memory for JSON (default 1 MiB): larger gets 413. */
   bodyLimit?: number;
   logger?: Logger;
+  /** Startup and shutdown around a `yield`; the yielded object becomes `request.state`. */
+  lifespan?: LifespanHandler<Typhoon>;
 }
 
 /** The routes as planned at startup. */
 interface Built {
   readonly router: Router<PlannedRoute>;
   readonly routes: readonly PlannedRoute[];
+  readonly websockets: Router<PlannedWebSocketRoute>;
+  /** The core app wrapped in the middleware, last added outermost. */
+  readonly app: ServerApp;
 }
 
 /**
@@ -60,6 +69,10 @@ export class Typhoon extends APIRouter implements RouteHost {
   /** App state shared with every request (`request.state`) once the lifespan has started. */
   readonly state: Record<string, unknown> = {};
   readonly #redirectSlashes: boolean;
+  readonly #lifespan: LifespanHandler<Typhoon> | undefined;
+  readonly #middleware: Middleware[] = [];
+  readonly #onStartup: Hook[] = [];
+  readonly #onShutdown: Hook[] = [];
   #built: Built | null = null;
 
   constructor(options: TyphoonOptions = {}) {
@@ -72,6 +85,29 @@ export class Typhoon extends APIRouter implements RouteHost {
     this.logger = options.logger ?? consoleLogger();
     this.exceptionHandlers = new ExceptionHandlers(options.errorFormat ?? "fastapi", this.logger);
     this.#redirectSlashes = options.redirectSlashes ?? true;
+    this.#lifespan = options.lifespan;
+  }
+
+  /**
+   * Wraps the app in an ASGI-level middleware (`(app) => app`). The last one added is the
+   * outermost: it sees the request first and the response last (Starlette's order).
+   */
+  addMiddleware(middleware: Middleware): this {
+    this.#middleware.push(middleware);
+    this.changed();
+    return this;
+  }
+
+  /** Runs at startup, before the lifespan handler, in the order added. */
+  onStartup(hook: Hook): this {
+    this.#onStartup.push(hook);
+    return this;
+  }
+
+  /** Runs at shutdown, after the lifespan handler, in the order added. */
+  onShutdown(hook: Hook): this {
+    this.#onShutdown.push(hook);
+    return this;
   }
 
   /** Routes were added after planning: plan again on next use. */
@@ -96,6 +132,7 @@ export class Typhoon extends APIRouter implements RouteHost {
   build(): Built {
     if (this.#built !== null) return this.#built;
     const router = new Router<PlannedRoute>({ redirectSlashes: this.#redirectSlashes });
+    const websockets = new Router<PlannedWebSocketRoute>({ redirectSlashes: false });
     const routes: PlannedRoute[] = [];
     // A router included twice repeats its route names; the first one wins, as in Starlette.
     const names = new Set<string>();
@@ -107,13 +144,22 @@ export class Typhoon extends APIRouter implements RouteHost {
     for (const item of this.group.items()) {
       if (item.kind === "mount") {
         router.mount(item.path, item.target, named(item.name));
-        continue;
+        websockets.mount(item.path, item.target);
+      } else if (item.methods[0] === WEBSOCKET) {
+        websockets.add(["GET"], item.path, new PlannedWebSocketRoute(this, item), named(item.name));
+      } else {
+        const route = new PlannedRoute(this, item);
+        router.add(item.methods, item.path, route, named(item.name));
+        routes.push(route);
       }
-      const route = new PlannedRoute(this, item);
-      router.add(item.methods, item.path, route, named(item.name));
-      routes.push(route);
     }
-    this.#built = { router, routes };
+    const core: ServerApp = (scope, receive, send) => {
+      if (scope.type === "http") return this.#http(scope, receive, send);
+      if (scope.type === "websocket") return this.#websocket(scope, receive, send);
+      return runLifespan(this.#lifespanParts(), scope, receive, send);
+    };
+    const app = this.#middleware.reduce<ServerApp>((inner, middleware) => middleware(inner), core);
+    this.#built = { router, routes, websockets, app };
     return this.#built;
   }
 
@@ -124,11 +170,38 @@ export class Typhoon extends APIRouter implements RouteHost {
 
   /** The app as a ServerApp: give it to `serve()`, mount it, or wrap it in middleware. */
   readonly serverApp: ServerApp = (scope, receive, send) => {
-    if (scope.type === "http") return this.#http(scope, receive, send);
-    if (scope.type === "lifespan") return this.#lifespan(receive, send);
-    // WebSocket routes arrive with the WebSockets work; until then every handshake is refused.
-    return send({ type: "websocket.close", code: 1000 });
+    if (scope.type === "lifespan") {
+      // A bad declaration must fail the startup, not escape from serverApp itself.
+      let built: Built;
+      try {
+        built = this.build();
+      } catch {
+        return runLifespan(this.#lifespanParts(), scope, receive, send);
+      }
+      return built.app(scope, receive, send);
+    }
+    return this.build().app(scope, receive, send);
   };
+
+  #lifespanParts(): LifespanParts<Typhoon> {
+    return {
+      app: this,
+      handler: this.#lifespan,
+      onStartup: this.#onStartup,
+      onShutdown: this.#onShutdown,
+      build: () => this.build(),
+      logger: this.logger,
+    };
+  }
+
+  async #websocket(scope: WebSocketScope, receive: Receive, send: Send): Promise<void> {
+    const match = this.build().websockets.match("GET", scope.path);
+    if (match.kind === "full") return match.route.handle(scope, receive, send, match.params);
+    if (match.kind === "mount")
+      return this.#mounted(match.target, match.rootPath, match.path, scope, receive, send);
+    // No such WebSocket route: refuse the handshake (the client sees 403).
+    await send({ type: "websocket.close", code: 1000 });
+  }
 
   async #http(scope: HTTPScope, receive: Receive, send: Send): Promise<void> {
     const { router } = this.build();
@@ -173,26 +246,5 @@ export class Typhoon extends APIRouter implements RouteHost {
     const app = toServerApp(target as AppLike);
     const child = { ...scope, root_path: (scope as HTTPScope).root_path + prefix, path } as Scope;
     return app(child, receive, send);
-  }
-
-  async #lifespan(receive: Receive, send: Send): Promise<void> {
-    for (;;) {
-      const message = await receive();
-      if (message.type === "lifespan.startup") {
-        try {
-          this.build();
-        } catch (error) {
-          await send({
-            type: "lifespan.startup.failed",
-            message: error instanceof Error ? error.message : String(error),
-          });
-          return;
-        }
-        await send({ type: "lifespan.startup.complete" });
-      } else if (message.type === "lifespan.shutdown") {
-        await send({ type: "lifespan.shutdown.complete" });
-        return;
-      }
-    }
   }
 }

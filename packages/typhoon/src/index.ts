@@ -3,12 +3,19 @@
 export type { DependsMarker, InferParams, Provider } from "@typhoon/di";
 // Dependency injection, re-exported by name from @typhoon/di.
 export { DependencyOverrides, Depends, dependency, Security, SecurityScopes } from "@typhoon/di";
-export type { RunOptions, ServeOptions, ServerApp, ServerHandle } from "@typhoon/server";
+export type {
+  Middleware,
+  RunOptions,
+  ServeOptions,
+  ServerApp,
+  ServerHandle,
+} from "@typhoon/server";
 export { ClientDisconnected } from "@typhoon/server";
 export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
 // Validation errors and formats, from @typhoon/validation.
 export { RequestValidationError } from "@typhoon/validation";
 export { Typhoon, type TyphoonOptions } from "./app";
+export { BackgroundTasks } from "./http/background";
 export type { CookieOptions } from "./http/cookies";
 export { HTTPException } from "./http/exceptions";
 export { Request } from "./http/request";
@@ -20,6 +27,7 @@ export {
   Response,
   type ResponseInit,
 } from "./http/responses";
+export type { LifespanHandler } from "./lifespan";
 export type {
   BodyOptions,
   HeaderOptions,
@@ -38,7 +46,14 @@ export type {
   ResponseDoc,
   RouteOptions,
   SharedRouteOptions,
+  WebSocketRouteOptions,
 } from "./routing/types";
 export { type AppLike, run, serve } from "./serve";
 export { type RequestOptions, TestClient, type TestClientOptions } from "./testing/test-client";
 export { TestResponse } from "./testing/test-response";
+export {
+  WebSocket,
+  WebSocketDisconnect,
+  WebSocketException,
+  type WebSocketState,
+} from "./websocket/websocket";

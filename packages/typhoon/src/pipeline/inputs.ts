@@ -9,6 +9,7 @@ import {
   schemaShape,
 } from "@typhoon/validation";
 import type { GenericSchema } from "valibot";
+import { BackgroundTasks } from "../http/background";
 import { Request } from "../http/request";
 import { Response } from "../http/responses";
 import {
@@ -18,6 +19,7 @@ import {
   isSchema,
   type ParamSource,
 } from "../params/markers";
+import { WebSocket } from "../websocket/websocket";
 import type { RequestContext } from "./context";
 
 /** One declared input, as the docs and the body planner see it. */
@@ -99,6 +101,8 @@ export class InputCompiler {
   #reader(key: string, value: unknown, info: InputContext): Read {
     if (value === Request) return (ctx) => ctx.request;
     if (value === Response) return (ctx) => ctx.response;
+    if (value === BackgroundTasks) return (ctx) => ctx.backgroundTasks;
+    if (value === WebSocket) return websocketOf;
     if (isParamMarker(value))
       return this.#param(key, value.source, value.schema, value.options, info);
     if (isSchema(value)) {
@@ -111,7 +115,7 @@ export class InputCompiler {
     }
     const where = info.chain.length ? info.chain.join(" -> ") : "route";
     throw new TypeError(
-      `${where}: params.${key} is not something Typhoon can inject (use a valibot schema, Path/Query/Header/Cookie/Body, Depends, Request or Response)`,
+      `${where}: params.${key} is not something Typhoon can inject (use a valibot schema, Path/Query/Header/Cookie/Body, Depends, Request, Response, BackgroundTasks or WebSocket)`,
     );
   }
 
@@ -192,6 +196,12 @@ export class InputCompiler {
         return (ctx, errors) => field(ctx.request.cookies[name], errors);
     }
   }
+}
+
+function websocketOf(ctx: RequestContext): WebSocket {
+  if (ctx.websocket === undefined)
+    throw new TypeError("WebSocket is only available in WebSocket routes");
+  return ctx.websocket;
 }
 
 function wireName(key: string, source: ParamSource, options: HeaderOptions): string {

@@ -1,11 +1,5 @@
-import {
-  CleanupStack,
-  type DependencyOverrides,
-  type DependsMarker,
-  type Plan,
-  plan,
-} from "@typhoon/di";
-import { type FlatRoute, parseTemplate } from "@typhoon/router";
+import { CleanupStack, type DependencyOverrides, type DependsMarker, type Plan } from "@typhoon/di";
+import type { FlatRoute } from "@typhoon/router";
 import type { HTTPScope, Logger, Receive, Send } from "@typhoon/server";
 import {
   compileResponse,
@@ -20,7 +14,8 @@ import type { SharedRouteOptions } from "../routing/types";
 import { readJsonBody } from "./body";
 import { RequestContext } from "./context";
 import type { ExceptionHandlers } from "./exception-handlers";
-import { type DeclaredInput, InputCompiler } from "./inputs";
+import type { DeclaredInput } from "./inputs";
+import { RoutePlan } from "./route-plan";
 
 /** What a route needs from its app. */
 export interface RouteHost {
@@ -55,8 +50,7 @@ export class PlannedRoute {
   readonly #host: RouteHost;
   readonly #filter: ResponseFilter | null;
   readonly #status: number;
-  #plan!: Plan<RequestContext>;
-  #inputs!: InputCompiler;
+  readonly #plan: RoutePlan;
 
   constructor(host: RouteHost, flat: FlatRoute<RouteDef, SharedRouteOptions>) {
     this.def = flat.route;
@@ -73,29 +67,23 @@ export class PlannedRoute {
             excludeNone: excludeNone ?? false,
           });
     this.#status = flat.route.options.status ?? 200;
-    this.#replan();
+    this.#plan = new RoutePlan({
+      path: this.path,
+      name: `${this.methods.join(",")} ${this.path}`,
+      params: this.def.options.params ?? {},
+      before: [...host.dependencies, ...this.merged.dependencies],
+      overrides: host.overrides,
+      allowBody: true,
+    });
   }
 
   /** Every input the route reads, across its whole dependency graph (for the docs). */
   get inputs(): readonly DeclaredInput[] {
-    return this.#inputs.declared;
+    return this.#plan.inputs;
   }
 
   get dependencyPlan(): Plan<RequestContext> {
-    return this.#plan;
-  }
-
-  #replan(): void {
-    const pathNames = new Set(parseTemplate(this.path).params);
-    const inputs = new InputCompiler(pathNames);
-    this.#plan = plan<RequestContext>(this.def.options.params ?? {}, {
-      compileInputs: inputs.compile,
-      overrides: this.#host.overrides,
-      before: [...this.#host.dependencies, ...this.merged.dependencies],
-      name: `${this.methods.join(",")} ${this.path}`,
-    });
-    inputs.finishBodies();
-    this.#inputs = inputs;
+    return this.#plan.current();
   }
 
   async handle(
@@ -104,11 +92,10 @@ export class PlannedRoute {
     send: Send,
     pathParams: Readonly<Record<string, string>>,
   ): Promise<void> {
-    if (this.#plan.isStale()) this.#replan();
     const request = new Request(scope, receive, pathParams as Record<string, string>);
     request.bodyLimit = this.#host.bodyLimit;
     const ctx = new RequestContext(request);
-    const routePlan = this.#plan;
+    const routePlan = this.#plan.current();
     const stack = routePlan.needsCleanup
       ? new CleanupStack({
           onError: (e) => this.#host.logger.error("Dependency cleanup failed", e),
@@ -116,7 +103,7 @@ export class PlannedRoute {
       : NO_CLEANUP;
     let response: Response;
     try {
-      if (this.#inputs.hasBody) ctx.body = await readJsonBody(request);
+      if (this.#plan.hasBody) ctx.body = await readJsonBody(request);
       const errors: unknown[] = [];
       let values = routePlan.run(ctx, stack, errors);
       if (values instanceof Promise) values = await values;
@@ -132,6 +119,9 @@ export class PlannedRoute {
       return;
     }
     await response.send(send);
+    // FastAPI 0.92's order: background tasks after the body is sent, then dependency cleanup.
+    const tasks = ctx.backgroundTasksIfUsed;
+    if (tasks !== undefined) await tasks.run(this.#host.logger);
     if (stack !== NO_CLEANUP) await stack.close();
   }
 
@@ -170,9 +160,10 @@ export class ResponseValidationError extends Error {
   }
 }
 
-const NO_CLEANUP = new CleanupStack();
+/** Shared by routes without generator dependencies: nothing is ever pushed on it. */
+export const NO_CLEANUP = new CleanupStack();
 
-function mergeOptions(
+export function mergeOptions(
   chain: readonly SharedRouteOptions[],
   own: SharedRouteOptions,
 ): MergedOptions {

@@ -1,7 +1,18 @@
+import type { InferParams } from "@typhoon/di";
 import { RouteGroup } from "@typhoon/router";
 import type { ServerApp } from "@typhoon/server";
 import type { GenericSchema } from "valibot";
-import type { CheckPathParams, Handler, Params, RouteOptions, SharedRouteOptions } from "./types";
+import type {
+  CheckPathParams,
+  Handler,
+  Params,
+  RouteOptions,
+  SharedRouteOptions,
+  WebSocketRouteOptions,
+} from "./types";
+
+/** The method a WebSocket route is stored under; the app routes it apart from HTTP. */
+export const WEBSOCKET = "WEBSOCKET";
 
 /** A route as declared, before the app plans it at startup. */
 export interface RouteDef {
@@ -67,6 +78,20 @@ export class APIRouter {
     handler: Handler<P, Res>,
   ): this {
     return this.#add(methods, path, options as RouteDef["options"], handler as RouteDef["handler"]);
+  }
+
+  /** A WebSocket route: `router.websocket("/ws/{room}", { params }, async ({ ws, room }) => ...)`. */
+  websocket<const Path extends string, P extends Params = {}>(
+    path: Path,
+    options: WebSocketRouteOptions<P> & { params?: P & CheckPathParams<Path, P> },
+    handler: (args: InferParams<P>) => unknown,
+  ): this {
+    return this.#add(
+      [WEBSOCKET],
+      path,
+      options as RouteDef["options"],
+      handler as RouteDef["handler"],
+    );
   }
 
   /** Includes `router` (possibly several times, under different prefixes). */

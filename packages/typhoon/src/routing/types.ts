@@ -46,6 +46,13 @@ export interface RouteOptions<
   excludeNone?: boolean;
 }
 
+export interface WebSocketRouteOptions<P extends Params = Params> {
+  params?: P;
+  /** Run before the route's own dependencies (e.g. auth that closes with 1008 before accept). */
+  dependencies?: DependsMarker<unknown>[];
+  name?: string;
+}
+
 /** What a handler may return: data matching the response schema's input, or a Response. */
 export type HandlerResult<Res> = Res extends GenericSchema ? InferInput<Res> | Response : unknown;
 
