@@ -1,0 +1,17 @@
+// The middleware folder's public names; src/index.ts re-exports them by name.
+
+export { CapturedResponse } from "./captured-response";
+export type { Encoding } from "./compression/accept-encoding";
+export {
+  type BrotliOptions,
+  brotli,
+  type CompressionOptions,
+  compression,
+  type GZipOptions,
+  gzip,
+  type NegotiatedCompressionOptions,
+} from "./compression/compression";
+export { type AllowedOrigins, type CORSOptions, cors } from "./cors";
+export { type CallNext, type HttpMiddlewareFunction, httpMiddleware } from "./http-middleware";
+export { httpsRedirect } from "./https-redirect";
+export { type TrustedHostOptions, trustedHost } from "./trusted-host";
