@@ -1,0 +1,7 @@
+export type { DispositionType } from "./content-disposition";
+export { DEFAULT_PING_MS, type EventSourceInit, EventSourceResponse } from "./event-source";
+export { FileResponse, FileResponseError, type FileResponseInit } from "./file-response";
+export { guessMediaType } from "./media-types";
+export type { StreamSource } from "./source";
+export type { EventItem, ServerSentEvent } from "./sse-encoding";
+export { type StreamChunk, StreamingResponse } from "./streaming";

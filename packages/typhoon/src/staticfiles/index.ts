@@ -1,0 +1,1 @@
+export { StaticFiles, type StaticFilesOptions } from "./static-files";
