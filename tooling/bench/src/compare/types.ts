@@ -1,0 +1,55 @@
+import type { MachineInfo } from "../machine";
+import type { RouteId } from "../routes";
+import type { ServerName } from "../servers/registry";
+import type { Spread } from "./stats";
+
+export interface CompareConfig {
+  rounds: number;
+  durationSec: number;
+  warmupSec: number;
+  connections: number;
+  servers: ServerName[];
+  routes: RouteId[];
+}
+
+export interface Sample {
+  round: number;
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  /** Bytes; the server's VmHWM during this run alone (reset before it). */
+  peakRss: number | null;
+  non2xx: number;
+  socketErrors: number;
+}
+
+export interface ServerRouteResult {
+  server: ServerName;
+  samples: Sample[];
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  peakRss: number | null;
+  /** Per-round requests/s ratio against Fastify and against raw node:http. */
+  vsFastify: Spread | null;
+  vsRaw: Spread | null;
+}
+
+export interface RouteResult {
+  route: RouteId;
+  title: string;
+  servers: ServerRouteResult[];
+  /** Per-round p99 ratio Typhoon/Fastify (below 1 is better). */
+  typhoonP99VsFastify: Spread | null;
+  typhoonVsFastapi: Spread | null;
+}
+
+export interface CompareReport {
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  machine: MachineInfo;
+  config: CompareConfig;
+  warnings: string[];
+  routes: RouteResult[];
+}

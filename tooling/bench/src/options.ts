@@ -1,0 +1,102 @@
+import { parseArgs } from "node:util";
+import type { CompareConfig } from "./compare/types";
+import type { RouteId } from "./routes";
+import { ROUTES } from "./routes";
+import { NODE_SERVERS, type ServerName } from "./servers/registry";
+
+export const COMMANDS = ["compare", "startup", "router", "memory", "workers", "all"] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CliOptions {
+  command: Command;
+  quick: boolean;
+  compare: CompareConfig;
+  /** Leave FastAPI out even when it is installed. */
+  noFastapi: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: pnpm bench [command] [options]
+
+Commands:
+  compare   (default) every route on every server, interleaved rounds, Markdown + JSON
+  startup   Typhoon app with 1,000 routes: spawn → first response, and in-process build()
+  router    10,000 routes: @typhoon/router match() vs find-my-way find(), ns per lookup
+  memory    10,000 idle keep-alive connections: server RSS, Typhoon vs Fastify vs raw
+  workers   Typhoon with workers: 2 vs one process on /hello (a sanity check on 2 cores)
+  all       every command above, one after another
+
+Options:
+  --quick              smoke run (~1 minute for compare; smaller extras)
+  --rounds N           measured rounds after the warm-up (default 5, quick 1)
+  --duration S         seconds per server per round (default 2, quick 1)
+  --warmup S           seconds of warm-up per server per route, 0 for none (default 2, quick 1)
+  --connections N      wrk connections (default 64)
+  --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi
+  --routes a,b         subset of hello,item,create,me,missing
+  --no-fastapi         leave the FastAPI column out
+  -h, --help           this text`;
+
+function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min || n > 3600) {
+    throw new Error(`--${name} must be an integer from ${min} to 3600 (got "${value}")`);
+  }
+  return n;
+}
+
+function subset<T extends string>(name: string, value: string | undefined, all: readonly T[]): T[] {
+  if (value === undefined) return [...all];
+  const picked = value.split(",").map((item) => item.trim());
+  const unknown = picked.filter((item) => !all.includes(item as T));
+  if (unknown.length > 0) {
+    throw new Error(`--${name}: unknown ${unknown.join(", ")} (choose from ${all.join(", ")})`);
+  }
+  return picked as T[];
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  const { values, positionals } = parseArgs({
+    // `pnpm bench -- --quick` passes a literal "--" through on some pnpm versions.
+    args: argv.filter((word) => word !== "--"),
+    allowPositionals: true,
+    options: {
+      quick: { type: "boolean", default: false },
+      rounds: { type: "string" },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      connections: { type: "string" },
+      servers: { type: "string" },
+      routes: { type: "string" },
+      "no-fastapi": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const words = positionals;
+  const command = (words[0] ?? "compare") as Command;
+  if (!COMMANDS.includes(command)) {
+    throw new Error(`unknown command "${command}" (choose from ${COMMANDS.join(", ")})`);
+  }
+  if (words.length > 1) throw new Error(`one command at a time (got ${words.join(" ")})`);
+  const quick = values.quick;
+  const allServers: ServerName[] = [...NODE_SERVERS, "fastapi"];
+  return {
+    command,
+    quick,
+    help: values.help,
+    noFastapi: values["no-fastapi"],
+    compare: {
+      rounds: positiveInt("rounds", values.rounds, quick ? 1 : 5),
+      durationSec: positiveInt("duration", values.duration, quick ? 1 : 2),
+      warmupSec: positiveInt("warmup", values.warmup, quick ? 1 : 2, 0),
+      connections: positiveInt("connections", values.connections, 64),
+      servers: subset("servers", values.servers, allServers),
+      routes: subset<RouteId>(
+        "routes",
+        values.routes,
+        ROUTES.map((route) => route.id),
+      ),
+    },
+  };
+}
