@@ -19,6 +19,7 @@ export class BodyChannel {
   #inFlight: (() => void) | undefined;
   #wake: (() => void) | undefined;
   #lastPushed = false;
+  #producerDone = false;
   #failure: { error: unknown } | undefined;
   #failureSeen = false;
   #closed = false;
@@ -35,12 +36,16 @@ export class BodyChannel {
     });
   }
 
-  /** The producer returned (or threw); a body without its final chunk is an error. */
-  finish(error?: unknown): void {
+  /**
+   * The producer returned (or threw). A body without its final chunk is an error, unless
+   * nobody was listening any more (the consumer closed, or the client left).
+   */
+  finish(error?: unknown, clientGone = false): void {
     if (error !== undefined) this.#failure = { error };
-    else if (!this.#lastPushed) {
+    else if (!this.#lastPushed && !this.#closed && !clientGone) {
       this.#failure = { error: new Error("The app returned before finishing its response body") };
     }
+    this.#producerDone = true;
     this.#signal();
   }
 
@@ -58,7 +63,7 @@ export class BodyChannel {
         this.#failureSeen = true;
         throw this.#failure.error;
       }
-      if (this.#closed || this.#lastPushed) return null;
+      if (this.#closed || this.#lastPushed || this.#producerDone) return null;
       await new Promise<void>((resolve) => {
         this.#wake = resolve;
       });

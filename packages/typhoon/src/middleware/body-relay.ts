@@ -12,6 +12,8 @@ export class BodyRelay {
   #read: Uint8Array[] = [];
   #readAll = false;
   #closed = false;
+  /** The app below has been told the client is gone. */
+  disconnected = false;
 
   constructor(receive: Receive) {
     this.#receive = receive;
@@ -30,7 +32,10 @@ export class BodyRelay {
   /** The receive the downstream app gets. */
   readonly forApp: Receive = () => {
     // The middleware answered by itself: for the app below, the client is gone.
-    if (this.#closed) return Promise.resolve(DISCONNECT);
+    if (this.#closed) {
+      this.disconnected = true;
+      return Promise.resolve(DISCONNECT);
+    }
     if (this.#read.length > 0) {
       const chunks = this.#read;
       this.#read = [];
@@ -41,7 +46,10 @@ export class BodyRelay {
       };
       return Promise.resolve(replay);
     }
-    return this.#receive();
+    return this.#receive().then((message) => {
+      if (message.type === "http.disconnect") this.disconnected = true;
+      return message;
+    });
   };
 
   /** From now on the app below sees a disconnect. */

@@ -14,7 +14,9 @@ describe("planCORS", () => {
   });
 
   it("refuses any-origin together with credentials", () => {
-    expect(() => planCORS({ allowOrigins: "*", allowCredentials: true })).toThrow(/allowCredentials/);
+    expect(() => planCORS({ allowOrigins: "*", allowCredentials: true })).toThrow(
+      /allowCredentials/,
+    );
     expect(() => planCORS({ allowOrigins: ["*"], allowCredentials: true })).toThrow(TypeError);
   });
 
@@ -48,7 +50,9 @@ describe("planCORS", () => {
   });
 
   it("accepts a predicate, trusting only an explicit true", () => {
-    const policy = planCORS({ allowOrigins: (o) => (o.endsWith(".trusted") ? true : ("" as never)) });
+    const policy = planCORS({
+      allowOrigins: (o) => (o.endsWith(".trusted") ? true : ("" as never)),
+    });
     expect(policy.isAllowedOrigin("https://a.trusted")).toBe(true);
     expect(policy.isAllowedOrigin("https://a.other")).toBe(false);
   });

@@ -119,7 +119,7 @@ class MiddlewareCall {
       };
       const settle = (error?: unknown) => {
         if (this.#captured !== undefined) {
-          this.#channel.finish(error);
+          this.#channel.finish(error, this.#relay.disconnected);
           return;
         }
         this.#channel.markFailureSeen();
