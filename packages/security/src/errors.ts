@@ -12,7 +12,11 @@ export type JwtErrorCode =
 export type PasswordErrorCode = "PASSWORD_TOO_LONG" | "PASSWORD_INVALID_UNICODE";
 
 /** Every error this package throws carries one of these stable codes; tests and callers branch on them. */
-export type SecurityErrorCode = JwtErrorCode | PasswordErrorCode | "SECURITY_CONFIG_INVALID";
+export type SecurityErrorCode =
+  | JwtErrorCode
+  | PasswordErrorCode
+  | "SECURITY_CONFIG_INVALID"
+  | "SECURITY_HTTP_ERROR";
 
 /** Base class of the package's errors: a message that says what was wrong, and a stable `code`. */
 export class SecurityError extends Error {
@@ -55,6 +59,34 @@ export class SecurityConfigError extends SecurityError {
   constructor(message: string, options?: ErrorOptions) {
     super("SECURITY_CONFIG_INVALID", message, options);
   }
+}
+
+/**
+ * A request the security schemes refuse: missing or malformed credentials, or a check of your
+ * own (a token without the needed scope). The app answers `status` with `{"detail": detail}`
+ * and `headers`, exactly like its HTTPException, and closes a WebSocket with 1008.
+ */
+export class SecurityHTTPError extends SecurityError {
+  readonly status: number;
+  readonly detail: string;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, detail: string, headers: Record<string, string> = {}) {
+    super("SECURITY_HTTP_ERROR", detail);
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw new SecurityConfigError(
+        `SecurityHTTPError: status must be an integer from 400 to 599, got ${String(status)}`,
+      );
+    }
+    this.status = status;
+    this.detail = detail;
+    this.headers = headers;
+  }
+}
+
+/** True for a refused request (what the app turns into a 401/403 answer). */
+export function isSecurityHTTPError(value: unknown): value is SecurityHTTPError {
+  return value instanceof SecurityHTTPError;
 }
 
 /** True for any error thrown by this package (checks the class, never the name). */

@@ -1,7 +1,8 @@
-export { safeEqual } from "./compare";
+export { type BasicCredentialsLike, safeEqual, safeEqualAny, verifyBasic } from "./compare";
 export {
   isJwtError,
   isSecurityError,
+  isSecurityHTTPError,
   JwtError,
   type JwtErrorCode,
   PasswordError,
@@ -9,7 +10,15 @@ export {
   SecurityConfigError,
   SecurityError,
   type SecurityErrorCode,
+  SecurityHTTPError,
 } from "./errors";
+export {
+  OAuth2PasswordRequestForm,
+  type OAuth2PasswordRequestFormData,
+  OAuth2PasswordRequestFormStrict,
+  type OAuth2PasswordRequestFormStrictData,
+  parseScopes,
+} from "./form/password-request-form";
 export { createJwt } from "./jwt/create-jwt";
 export type { Duration } from "./jwt/duration";
 export type {
@@ -37,3 +46,48 @@ export {
   SCRYPT_LIMITS,
   type ScryptParams,
 } from "./password/params";
+export { type ConnectionScope, RequestScope } from "./request/request-scope";
+export {
+  APIKeyBase,
+  APIKeyCookie,
+  APIKeyHeader,
+  type APIKeyOptions,
+  APIKeyQuery,
+} from "./schemes/api-key";
+export { bearerChallenge } from "./schemes/challenge";
+export {
+  type HTTPAuthorizationCredentials,
+  HTTPBase,
+  type HTTPBaseOptions,
+  HTTPBasic,
+  type HTTPBasicCredentials,
+  type HTTPBasicOptions,
+  HTTPBearer,
+  type HTTPBearerOptions,
+  HTTPDigest,
+} from "./schemes/http";
+export {
+  OAuth2,
+  OAuth2AuthorizationCodeBearer,
+  type OAuth2AuthorizationCodeBearerOptions,
+  type OAuth2Options,
+  OAuth2PasswordBearer,
+  type OAuth2PasswordBearerOptions,
+  type OAuth2Scopes,
+  type OAuthFlowsInput,
+} from "./schemes/oauth2";
+export { OpenIdConnect, type OpenIdConnectOptions } from "./schemes/open-id-connect";
+export type {
+  APIKeyLocation,
+  OAuthFlow,
+  OAuthFlows,
+  SecuritySchemeDefinition,
+  SecuritySchemeInfo,
+} from "./schemes/openapi";
+export {
+  hasSecurityScheme,
+  type SchemeOptions,
+  type SchemeParams,
+  type SchemeValue,
+  SecurityScheme,
+} from "./schemes/scheme";

@@ -1,0 +1,142 @@
+import { Depends, dependency } from "@typhoon/di";
+import { describe, expect, it } from "vitest";
+import { authenticate, basicHeader, refusal, resolve } from "../../test/helpers";
+import { verifyBasic } from "../compare";
+import { SecurityConfigError, SecurityHTTPError } from "../errors";
+import { HTTPBasic } from "./http";
+
+const basic = new HTTPBasic();
+const NOT_AUTHENTICATED = {
+  status: 401,
+  detail: "Not authenticated",
+  headers: { "WWW-Authenticate": "Basic" },
+};
+const INVALID = {
+  status: 401,
+  detail: "Invalid authentication credentials",
+  headers: { "WWW-Authenticate": "Basic" },
+};
+
+describe("HTTPBasic", () => {
+  it("yields the username and password", async () => {
+    expect(await authenticate(basic, { headers: basicHeader("john:secret") })).toEqual({
+      username: "john",
+      password: "secret",
+    });
+  });
+
+  it("splits at the first colon, so a password may contain colons; either part may be empty", async () => {
+    expect(await authenticate(basic, { headers: basicHeader("john:s:e:c") })).toEqual({
+      username: "john",
+      password: "s:e:c",
+    });
+    expect(await authenticate(basic, { headers: basicHeader(":") })).toEqual({
+      username: "",
+      password: "",
+    });
+  });
+
+  it("accepts the scheme in any case", async () => {
+    const token = Buffer.from("john:secret").toString("base64");
+    const headers = { authorization: `bAsIc ${token}` };
+    expect(await authenticate(basic, { headers })).toMatchObject({ username: "john" });
+  });
+
+  it("answers 401 Not authenticated with the Basic challenge when the header is missing", async () => {
+    expect(await refusal(authenticate(basic))).toEqual(NOT_AUTHENTICATED);
+  });
+
+  it("answers 401 Not authenticated for another scheme", async () => {
+    const headers = { authorization: "Bearer am9objpzZWNyZXQ=" };
+    expect(await refusal(authenticate(basic, { headers }))).toEqual(NOT_AUTHENTICATED);
+  });
+
+  it.each([
+    ["not base64", "Basic notabase64token"],
+    ["no padding", `Basic ${Buffer.from("john:secre").toString("base64").replace(/=+$/, "")}`],
+    ["url-safe alphabet", "Basic am9objpz_-Vj"],
+    ["padding inside", "Basic am9o=bjpzZWNyZXQ="],
+    ["nothing after the scheme", "Basic"],
+  ])("answers 401 Invalid authentication credentials when the token is %s", async (_, value) => {
+    const headers = { authorization: value };
+    expect(await refusal(authenticate(basic, { headers }))).toEqual(INVALID);
+  });
+
+  it("answers 401 Invalid authentication credentials without a colon", async () => {
+    expect(await refusal(authenticate(basic, { headers: basicHeader("johnsecret") }))).toEqual(
+      INVALID,
+    );
+  });
+
+  it("refuses credentials that are not ASCII, as FastAPI decodes them", async () => {
+    const headers = basicHeader(new TextEncoder().encode("jöhn:secret"));
+    expect(await refusal(authenticate(basic, { headers }))).toEqual(INVALID);
+  });
+
+  it("sends the realm in every challenge, quoted and escaped", async () => {
+    const realmed = new HTTPBasic({ realm: "simple" });
+    const challenge = { "WWW-Authenticate": 'Basic realm="simple"' };
+    expect((await refusal(authenticate(realmed))).headers).toEqual(challenge);
+    const headers = { authorization: "Basic ###" };
+    expect(await refusal(authenticate(realmed, { headers }))).toEqual({
+      ...INVALID,
+      headers: challenge,
+    });
+
+    const odd = new HTTPBasic({ realm: 'say "hi" \\o/' });
+    expect(odd.makeAuthenticateHeaders()).toEqual({
+      "WWW-Authenticate": 'Basic realm="say \\"hi\\" \\\\o/"',
+    });
+  });
+
+  it("with autoError false yields undefined for missing credentials but still refuses broken ones", async () => {
+    const optional = new HTTPBasic({ autoError: false });
+    expect(await authenticate(optional)).toBeUndefined();
+    expect(
+      await authenticate(optional, { headers: { authorization: "Bearer x" } }),
+    ).toBeUndefined();
+    const headers = { authorization: "Basic notabase64token" };
+    expect(await refusal(authenticate(optional, { headers }))).toEqual(INVALID);
+  });
+
+  it("lets a dependency refuse a wrong pair, compared in constant time", async () => {
+    const admin = { username: "admin", password: "s3cr3t" };
+    const currentAdmin = dependency({ credentials: Depends(basic) }, ({ credentials }) => {
+      if (!verifyBasic(credentials, admin)) {
+        throw new SecurityHTTPError(401, "Incorrect username or password", {
+          "WWW-Authenticate": "Basic",
+        });
+      }
+      return credentials.username;
+    });
+    const run = (text: string) =>
+      resolve({ user: Depends(currentAdmin) }, { headers: basicHeader(text) });
+
+    expect(await run("admin:s3cr3t")).toEqual({ user: "admin" });
+    for (const wrong of ["admin:s3cr3", "admin:s3cr3t ", "Admin:s3cr3t", "root:s3cr3t"]) {
+      expect(await refusal(run(wrong))).toEqual({
+        ...INVALID,
+        detail: "Incorrect username or password",
+      });
+    }
+  });
+
+  it("describes itself for OpenAPI", () => {
+    expect(basic.securityScheme).toEqual({
+      name: "HTTPBasic",
+      definition: { type: "http", scheme: "basic" },
+    });
+    const named = new HTTPBasic({ schemeName: "AdminBasic", description: "Admins only" });
+    expect(named.name).toBe("AdminBasic");
+    expect(named.securityScheme).toEqual({
+      name: "AdminBasic",
+      definition: { type: "http", scheme: "basic", description: "Admins only" },
+    });
+    expect(Object.isFrozen(named.securityScheme.definition)).toBe(true);
+  });
+
+  it("refuses a realm that could break the header, at construction", () => {
+    expect(() => new HTTPBasic({ realm: "a\r\nSet-Cookie: x=1" })).toThrow(SecurityConfigError);
+    expect(() => new HTTPBasic({ realm: "" })).toThrow(SecurityConfigError);
+  });
+});
