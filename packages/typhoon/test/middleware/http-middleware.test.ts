@@ -154,6 +154,37 @@ describe("httpMiddleware: the function form", () => {
     expect(String(logger.errors[1])).toMatch(/must return a Response, got Object/);
   });
 
+  it("turns protocol mistakes of the app below into errors, answered with 500", async () => {
+    const passThrough = httpMiddleware((request, callNext) => callNext(request));
+    const encoder = new TextEncoder();
+    const mistakes: Record<string, ServerApp> = {
+      "http.response.body sent before http.response.start": async (_s, _r, send) => {
+        await send({ type: "http.response.body", body: encoder.encode("x") });
+      },
+      'Message type "websocket.accept" is not valid on an http scope': async (_s, _r, send) => {
+        await send({ type: "websocket.accept" });
+      },
+      "http.response.start sent twice": async (_s, _r, send) => {
+        await send({ type: "http.response.start", status: 200 });
+        await send({ type: "http.response.start", status: 201 });
+      },
+    };
+    for (const [message, app] of Object.entries(mistakes)) {
+      const logger = recordingLogger();
+      const res = await httpRequest(passThrough(app), { path: "/", logger });
+      expect(res.status, message).toBe(500);
+      expect(logger.errors).toEqual([expect.objectContaining({ message })]);
+    }
+  });
+
+  it("refuses a callNext argument that is not an HTTP Request", async () => {
+    const logger = recordingLogger();
+    const wrong = httpMiddleware((_request, callNext) => callNext({} as Request));
+    const res = await httpRequest(wrong(itemsApp().serverApp), { path: "/", logger });
+    expect(res.status).toBe(500);
+    expect(String(logger.errors[0])).toMatch(/expects the HTTP Request/);
+  });
+
   it("passes websocket and lifespan scopes straight to the app", async () => {
     const calls: string[] = [];
     const inner: ServerApp = async (scope) => {
