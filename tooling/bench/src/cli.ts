@@ -2,6 +2,7 @@
 import { compareMarkdown } from "./compare/report";
 import { runCompare } from "./compare/run";
 import { runMemory } from "./extras/memory";
+import { runProfile } from "./extras/profile";
 import { runRouterLookup } from "./extras/router-lookup";
 import { runStartup } from "./extras/startup";
 import { runWorkers } from "./extras/workers";
@@ -40,6 +41,8 @@ async function runCommand(command: Exclude<Command, "all">, options: CliOptions,
       return runMemory(context);
     case "workers":
       return runWorkers(context);
+    case "profile":
+      return runProfile(context, options.compare.routes);
   }
 }
 

@@ -4,7 +4,15 @@ import type { RouteId } from "./routes";
 import { ROUTES } from "./routes";
 import { NODE_SERVERS, type ServerName } from "./servers/registry";
 
-export const COMMANDS = ["compare", "startup", "router", "memory", "workers", "all"] as const;
+export const COMMANDS = [
+  "compare",
+  "startup",
+  "router",
+  "memory",
+  "workers",
+  "all",
+  "profile",
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -25,6 +33,7 @@ Commands:
   memory    10,000 idle keep-alive connections: server RSS, Typhoon vs Fastify vs raw
   workers   Typhoon with workers: 2 vs one process on /hello (a sanity check on 2 cores)
   all       every command above, one after another
+  profile   Typhoon under node --cpu-prof on each route (or --routes): top self time
 
 Options:
   --quick              smoke run (~1 minute for compare; smaller extras)
@@ -33,7 +42,7 @@ Options:
   --warmup S           seconds of warm-up per server per route, 0 for none (default 2, quick 1)
   --connections N      wrk connections (default 64)
   --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi
-  --routes a,b         subset of hello,item,create,me,missing
+  --routes a,b         subset of hello,item,create,me,missing (compare, profile)
   --no-fastapi         leave the FastAPI column out
   -h, --help           this text`;
 

@@ -11,8 +11,8 @@ import { LAST_ROUTE_PATH, ROUTE_COUNT } from "./many-routes/constants";
 
 const KINDS = [
   { kind: "node", label: "bare node:http (the floor: Node's own start)" },
-  { kind: "fastify", label: `Fastify 5, ${ROUTE_COUNT} routes` },
-  { kind: "typhoon", label: `Typhoon, ${ROUTE_COUNT} routes` },
+  { kind: "fastify", label: `Fastify 5, ${ROUTE_COUNT.toLocaleString("en-US")} routes` },
+  { kind: "typhoon", label: `Typhoon, ${ROUTE_COUNT.toLocaleString("en-US")} routes` },
 ] as const;
 
 const fmtMs = (s: { median: number; min: number; max: number }) =>
@@ -62,7 +62,7 @@ export async function runStartup(context: ExtraContext): Promise<Section> {
     "",
     `- Typhoon/Fastify startup time: ${fmtRatio(ratio)} (per run; below 1 is faster)`,
     `- ${typhoon.median < 300 ? "✅" : "❌"} target: under 300 ms (median ${typhoon.median.toFixed(0)} ms)`,
-    `- In-process, ${ROUTE_COUNT} routes, ${repeats} fresh apps in one process (the first is cold): declare ${fmtMs(spread(inProcess.declareMs))} ms, \`build()\` ${fmtMs(spread(inProcess.buildMs))} ms (first build: ${inProcess.buildMs[0]!.toFixed(1)} ms)`,
+    `- In-process, ${ROUTE_COUNT.toLocaleString("en-US")} routes, ${repeats} fresh apps in one process (the first is cold): declare ${fmtMs(spread(inProcess.declareMs))} ms, \`build()\` ${fmtMs(spread(inProcess.buildMs))} ms (first build: ${inProcess.buildMs[0]!.toFixed(1)} ms)`,
     "",
   ].join("\n");
   return {

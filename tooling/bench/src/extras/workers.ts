@@ -30,6 +30,7 @@ export async function runWorkers(context: ExtraContext): Promise<Section> {
   const rps = new Map<string, number[]>(SETUPS.map((s) => [s.id, []]));
   const p99 = new Map<string, number[]>(SETUPS.map((s) => [s.id, []]));
   const rss = new Map<string, number[]>(SETUPS.map((s) => [s.id, []]));
+  const problems: string[] = [];
   try {
     for (const setup of SETUPS) {
       const port = await freePort();
@@ -55,6 +56,11 @@ export async function runWorkers(context: ExtraContext): Promise<Section> {
           connections: 64,
         });
         rps.get(setup.id)!.push(result.requestsPerSec);
+        if (result.non2xx > 0 || result.socketErrors > 0) {
+          problems.push(
+            `${setup.label}, round ${round}: ${result.non2xx} non-2xx, ${result.socketErrors} socket errors`,
+          );
+        }
         p99.get(setup.id)!.push(result.p99);
         const peak = server.peakRss();
         if (peak !== null) rss.get(setup.id)!.push(peak);
@@ -83,6 +89,8 @@ export async function runWorkers(context: ExtraContext): Promise<Section> {
     "mode serves and spreads load, not a scaling measurement. Peak RSS sums the primary and its workers.",
     "",
     table(["setup", "req/s", "p99 ms", "peak RSS (all processes)", "vs 1 process on CPU 0"], rows),
+    "",
+    problems.length === 0 ? "Every response was a 200." : `Errors: ${problems.join("; ")}`,
     "",
   ].join("\n");
   return {
