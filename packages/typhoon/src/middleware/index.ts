@@ -1,4 +1,5 @@
 // The middleware folder's public names; src/index.ts re-exports them by name.
+export type { Middleware } from "@typhoon/server";
 
 export { CapturedResponse } from "./captured-response";
 export type { Encoding } from "./compression/accept-encoding";

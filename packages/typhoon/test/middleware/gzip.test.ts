@@ -35,7 +35,8 @@ describe("gzip: SPEC §1.2 (minimum size 1000)", () => {
 
   it("leaves responses alone when gzip is not accepted (substring test, as Starlette)", async () => {
     for (const accept of [undefined, "br, deflate", "identity"]) {
-      const headers = accept === undefined ? {} : { "accept-encoding": accept };
+      const headers: Record<string, string> =
+        accept === undefined ? {} : { "accept-encoding": accept };
       const res = await client.get("/large", { headers });
       expect(res.headers.get("content-encoding")).toBeUndefined();
       expect(res.headers.get("vary")).toBeUndefined();

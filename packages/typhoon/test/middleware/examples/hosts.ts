@@ -1,0 +1,10 @@
+import { Typhoon } from "typhoon";
+import { httpsRedirect, trustedHost } from "../../../src/middleware/index";
+
+const app = new Typhoon();
+app.get("/", () => ({ ok: true }));
+
+// Outermost first: refuse unknown hosts, then send plain HTTP to HTTPS.
+export const serverApp = trustedHost({ allowedHosts: ["example.com", "*.example.com"] })(
+  httpsRedirect()(app.serverApp),
+);
