@@ -34,7 +34,7 @@ describe("HTTPBearer", () => {
   ])(
     "answers 401 Not authenticated with WWW-Authenticate: Bearer when the header is %s",
     async (_, value) => {
-      const headers = value === undefined ? {} : { authorization: value };
+      const headers: Record<string, string> = value === undefined ? {} : { authorization: value };
       expect(await refusal(authenticate(bearer, { headers }))).toEqual(notAuthenticated("Bearer"));
     },
   );
@@ -89,7 +89,7 @@ describe("HTTPDigest", () => {
   it.each([undefined, "Digest", "Bearer token"])(
     "answers 401 Not authenticated with WWW-Authenticate: Digest for %s",
     async (value) => {
-      const headers = value === undefined ? {} : { authorization: value };
+      const headers: Record<string, string> = value === undefined ? {} : { authorization: value };
       expect(await refusal(authenticate(digest, { headers }))).toEqual(notAuthenticated("Digest"));
     },
   );

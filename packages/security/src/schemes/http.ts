@@ -193,12 +193,20 @@ function titleCase(word: string): string {
 function optionalRealm(realm: unknown): string | undefined {
   if (realm === undefined) return undefined;
   // Control characters would let the realm break out of the header line.
-  if (typeof realm !== "string" || realm === "" || /[\u0000-\u001f\u007f]/.test(realm)) {
+  if (typeof realm !== "string" || realm === "" || hasControlCharacter(realm)) {
     throw new SecurityConfigError(
       "HTTPBasic: realm must be a non-empty string without control characters",
     );
   }
   return realm;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 /** Escapes a quoted-string's content (RFC 9110 §5.6.4). */
