@@ -1,0 +1,98 @@
+import { statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { CliContext } from "../context";
+import { Reloader } from "../dev/reloader";
+import { watchTree } from "../dev/watcher";
+import { CliError } from "../errors";
+import { parseTarget, resolveModuleFile } from "../load-app";
+import type { ServerFlags } from "../options";
+import { DEV_CHILD_ENV } from "./run";
+
+export interface DevCommand {
+  target: string;
+  server: ServerFlags;
+  /** Directories to watch; empty: the default root. */
+  watch: readonly string[];
+}
+
+/**
+ * `typhoon dev`: serve the app from a child `typhoon run` under tsx, and restart it when a
+ * source file changes. SIGINT/SIGTERM stop the child gracefully, then this process.
+ */
+export async function devCommand(command: DevCommand, ctx: CliContext): Promise<"running"> {
+  const file = resolveModuleFile(parseTarget(command.target).file, ctx.cwd);
+  const roots =
+    command.watch.length > 0
+      ? command.watch.map((dir) => existingDirectory(path.resolve(ctx.cwd, dir)))
+      : [defaultRoot(file, ctx.cwd)];
+  const { host, port, logLevel, rootPath } = command.server;
+  const args = [
+    ...childExecArgv(),
+    ctx.entry,
+    "run",
+    command.target,
+    ...["--host", host, "--port", String(port), "--log-level", logLevel],
+    ...(rootPath === undefined ? [] : ["--root-path", rootPath]),
+  ];
+  const log = (line: string) => ctx.stderr(`typhoon dev: ${line}\n`);
+  const reloader = new Reloader({
+    command: process.execPath,
+    args,
+    cwd: ctx.cwd,
+    env: { ...ctx.env, [DEV_CHILD_ENV]: "1" },
+    log,
+  });
+  const watcher = watchTree({
+    roots,
+    onChange: (files) => reloader.restart(describeChange(files, ctx.cwd)),
+    onWarning: log,
+  });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    watcher.close();
+    void reloader.stop().then((code) => process.exit(code ?? 0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  log(`watching ${roots.join(", ")}`);
+  reloader.start();
+  return "running";
+}
+
+/** The working directory when the file is inside it, else the file's own directory. */
+export function defaultRoot(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  const inside = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  return inside ? cwd : path.dirname(file);
+}
+
+function existingDirectory(dir: string): string {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // Reported below.
+  }
+  if (!isDir) throw new CliError(`Cannot watch "${dir}": not a directory`);
+  return dir;
+}
+
+/**
+ * Node flags for the child: this process's own (conditions, source maps...) minus debugger and
+ * watch flags that would clash, plus tsx unless it is already among them.
+ */
+export function childExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const kept = execArgv.filter((flag) => !/^--(inspect|debug|watch)/.test(flag));
+  if (kept.some((flag) => /\btsx\b/.test(flag))) return kept;
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  return [...kept, "--import", tsx];
+}
+
+function describeChange(files: readonly string[], cwd: string): string {
+  const first = path.relative(cwd, files[0] ?? cwd) || ".";
+  return files.length > 1 ? `${first} and ${files.length - 1} more changed` : `${first} changed`;
+}
