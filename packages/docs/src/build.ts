@@ -1,4 +1,5 @@
 import { validationErrorSchemas } from "@typhoon/validation";
+import type { GenericSchema } from "valibot";
 import type { ApiDescription, ErrorFormatDescription, JsonSchema } from "./description";
 import { OpenAPIError } from "./errors";
 import { toJsonData } from "./json";
@@ -7,6 +8,7 @@ import type { DocumentContext, ValidationErrorResponse } from "./operation/conte
 import { addToPathItems, buildOperation } from "./operation/operation";
 import { SecuritySchemes } from "./operation/security";
 import { addDiscriminators } from "./schema/discriminator";
+import { rewriteRefs, unpairedIoRenames } from "./schema/io-names";
 import { SchemaRegistry } from "./schema/registry";
 
 /** The dialect of every Schema Object: OpenAPI 3.1's base vocabulary over JSON Schema 2020-12. */
@@ -71,10 +73,26 @@ export function buildOpenAPI(
   if (api.tags !== undefined && api.tags.length > 0) doc.tags = checkTags(api.tags);
   if (api.externalDocs !== undefined) doc.externalDocs = api.externalDocs;
 
-  addDiscriminators(doc, ctx.registry.roots);
+  // The passes below edit the private copy, never objects of the description.
   const result = toJsonData(doc) as OpenAPIDocument;
+  collapseIoNames(result, ctx.registry.roots);
+  addDiscriminators(result, ctx.registry.roots);
   if (options.postProcess === undefined) return result;
   return options.postProcess(result) ?? result;
+}
+
+/** `Item-Input` → `Item` when the document never needs `Item-Output` (FastAPI's naming). */
+function collapseIoNames(doc: OpenAPIDocument, roots: readonly GenericSchema[]): void {
+  const schemas = doc.components?.schemas;
+  if (schemas === undefined) return;
+  const renames = unpairedIoRenames(Object.keys(schemas), roots);
+  if (renames.size === 0) return;
+  rewriteRefs(doc, renames);
+  const entries = Object.entries(schemas).map(
+    ([name, s]) => [renames.get(name) ?? name, s] as const,
+  );
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  doc.components!.schemas = Object.fromEntries(entries);
 }
 
 function list<T>(value: T[] | undefined, what: string): T[] {

@@ -59,13 +59,43 @@ describe("schema mapping", () => {
   it("discriminators follow -Input/-Output names", async () => {
     const A = named("A", v.object({ t: v.literal("a"), n: v.optional(v.number(), 1) }));
     const B = named("B", v.object({ t: v.literal("b") }));
-    const { schema } = await responseSchema(v.variant("t", [A, B]));
-    expect(schema).toMatchObject({
+    const Event = v.variant("t", [A, B]);
+    const { operation } = await buildOne({
+      method: "POST",
+      requestBody: { content: [{ mediaType: "application/json", schema: Event }] },
+      responses: [{ status: 200, schema: Event }],
+    });
+    const body = operation.requestBody as { content: Record<string, { schema: object }> };
+    expect(body.content["application/json"]!.schema).toMatchObject({
       discriminator: {
         propertyName: "t",
-        mapping: { a: "#/components/schemas/A-Output", b: "#/components/schemas/B" },
+        mapping: { a: "#/components/schemas/A-Input", b: "#/components/schemas/B" },
       },
     });
+    expect(operation.responses["200"]).toMatchObject({
+      content: {
+        "application/json": {
+          schema: {
+            discriminator: {
+              mapping: { a: "#/components/schemas/A-Output", b: "#/components/schemas/B" },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it("a schema whose forms differ keeps its plain name when only one form is used", async () => {
+    const Item = named("Item", v.object({ name: v.string(), tax: v.optional(v.number(), 0) }));
+    const { schema, doc } = await responseSchema(Item);
+    expect(schema).toEqual({ $ref: "#/components/schemas/Item" });
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(["Item"]);
+    expect(doc.components?.schemas?.Item).toMatchObject({ required: ["name", "tax"] });
+    // A name the user chose is never shortened.
+    const Odd = named("Odd-Input", v.object({ a: v.string() }));
+    expect(Object.keys((await bodySchema(Odd)).doc.components?.schemas ?? {})).toEqual([
+      "Odd-Input",
+    ]);
   });
 
   it("nullable becomes anyOf with null", async () => {

@@ -10,7 +10,8 @@ const NON_WORD = /[^\p{L}\p{N}_]/gu;
  * `("read_item", "/items/{item_id}", "GET")` → `read_item_items__item_id__get`.
  */
 export function generateOperationId(name: string, path: string, method: string): string {
-  return `${name}${path}`.replace(NON_WORD, "_") + `_${method.toLowerCase()}`;
+  const base = `${name}${path}`.replace(NON_WORD, "_");
+  return `${base}_${method.toLowerCase()}`;
 }
 
 /**

@@ -61,7 +61,8 @@ export function buildResponses(
   list.forEach((response, index) => {
     const key = statusKey(response.status, site.label);
     const where = `${site.label}: response ${key}`;
-    const target = (out[key] ??= { description: "" });
+    const target = out[key] ?? { description: "" };
+    out[key] = target;
     target.description =
       response.description ??
       (target.description || (index === 0 ? "Successful Response" : defaultDescription(key)));

@@ -5,23 +5,7 @@
 // variants of every converted schema, then finds their `oneOf` in the finished document.
 import { getName } from "@typhoon/validation";
 import type { GenericSchema } from "valibot";
-
-/** The parts of a valibot schema this pass reads (structural, like the converter does). */
-interface SchemaNode {
-  kind: string;
-  type: string;
-  pipe?: SchemaNode[];
-  wrapped?: SchemaNode;
-  entries?: Record<string, SchemaNode>;
-  rest?: SchemaNode;
-  item?: SchemaNode;
-  items?: SchemaNode[];
-  options?: unknown[];
-  key?: unknown;
-  value?: SchemaNode;
-  literal?: unknown;
-  getter?: (input: unknown) => SchemaNode;
-}
+import { isSchemaNode, pipeRoot, type SchemaNode, walkSchemas } from "./walk";
 
 interface Candidate {
   key: string;
@@ -30,22 +14,6 @@ interface Candidate {
 }
 
 const REF_PREFIX = "#/components/schemas/";
-const MAX_NODES = 100_000;
-
-const isNode = (value: unknown): value is SchemaNode =>
-  typeof value === "object" &&
-  value !== null &&
-  (value as SchemaNode).kind === "schema" &&
-  typeof (value as SchemaNode).type === "string";
-
-/** The schema a pipe starts with. */
-function pipeRoot(s: SchemaNode): SchemaNode {
-  let guard = 0;
-  while (s.pipe !== undefined && s.pipe.length > 0 && s.pipe[0] !== s && guard++ < 1000) {
-    s = s.pipe[0]!;
-  }
-  return s;
-}
 
 /** Values a discriminator key schema accepts, as mapping keys; undefined if not a fixed set. */
 function keyValues(keySchema: SchemaNode | undefined): string[] | undefined {
@@ -64,27 +32,18 @@ const isMappable = (v: unknown) =>
 /** Indexes the variants whose options are all named, by the list of option names. */
 function indexVariants(roots: readonly GenericSchema[]): Map<string, Candidate[]> {
   const byNames = new Map<string, Candidate[]>();
-  const seen = new Set<SchemaNode>();
-  const stack: unknown[] = [...roots];
-  while (stack.length > 0 && seen.size < MAX_NODES) {
-    const s = stack.pop();
-    if (!isNode(s) || seen.has(s)) continue;
-    seen.add(s);
-    if (s.pipe !== undefined) stack.push(...s.pipe.filter((item) => item !== s));
-    stack.push(s.wrapped, s.rest, s.item, s.key, s.value, ...(s.items ?? []));
-    stack.push(...Object.values(s.entries ?? {}), ...(s.options ?? []));
-    if (s.type === "lazy" && s.getter !== undefined) stack.push(s.getter(undefined));
-    if (s.type === "variant" && typeof s.key === "string") {
-      const options = (s.options ?? []).filter(isNode);
-      const names = options.map((o) => getName(o as unknown as GenericSchema));
-      const values = options.map((o) => keyValues(pipeRoot(o).entries?.[s.key as string]));
-      if (names.some((n) => n === undefined) || values.some((v) => v === undefined)) continue;
-      const signature = names.join("\n");
-      const list = byNames.get(signature) ?? [];
-      list.push({ key: s.key, values: values as string[][] });
-      byNames.set(signature, list);
-    }
-  }
+  walkSchemas(roots, (s) => {
+    if (s.type !== "variant" || typeof s.key !== "string") return;
+    const key = s.key;
+    const options = (s.options ?? []).filter(isSchemaNode);
+    const names = options.map((o) => getName(o as unknown as GenericSchema));
+    const values = options.map((o) => keyValues(pipeRoot(o).entries?.[key]));
+    if (names.some((n) => n === undefined) || values.some((v) => v === undefined)) return;
+    const signature = names.join("\n");
+    const list = byNames.get(signature) ?? [];
+    list.push({ key, values: values as string[][] });
+    byNames.set(signature, list);
+  });
   return byNames;
 }
 
@@ -107,7 +66,7 @@ export function addDiscriminators(doc: object, roots: readonly GenericSchema[]):
   for (const signature of variants.keys()) for (const n of signature.split("\n")) names.add(n);
   const stack: unknown[] = [doc];
   let visited = 0;
-  while (stack.length > 0 && visited++ < 10 * MAX_NODES) {
+  while (stack.length > 0 && visited++ < 1_000_000) {
     const node = stack.pop();
     if (typeof node !== "object" || node === null) continue;
     if (Array.isArray(node)) {
