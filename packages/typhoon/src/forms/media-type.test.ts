@@ -39,9 +39,10 @@ describe("multipartBoundary", () => {
 
   it("is a 400 FORM_INVALID_BOUNDARY for one RFC 2046 forbids", () => {
     for (const bad of ['""', "x".repeat(71), '"ends with space "', '"a\\"b"', "a\tb", "é"]) {
-      expect(code(() => multipartBoundary(`multipart/form-data; boundary=${bad}`)), bad).toBe(
-        "FORM_INVALID_BOUNDARY",
-      );
+      expect(
+        code(() => multipartBoundary(`multipart/form-data; boundary=${bad}`)),
+        bad,
+      ).toBe("FORM_INVALID_BOUNDARY");
     }
     expect(multipartBoundary(`multipart/form-data; boundary=${"x".repeat(70)}`)).toHaveLength(70);
   });

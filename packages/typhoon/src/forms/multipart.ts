@@ -118,20 +118,20 @@ export class MultipartReader {
   #onField(name: string | undefined, value: string | undefined, truncated: boolean): void {
     if (this.#failure !== undefined || !this.#checkName(name)) return;
     if (truncated) {
-      return this.#fail(
+      this.#fail(
         tooLarge(
           "FORM_FIELD_TOO_LARGE",
           `Field '${name}' exceeds the maximum size of ${this.#limits.maxFieldSize} bytes.`,
         ),
       );
-    }
-    // busboy yields no value for a charset it cannot decode.
-    if (typeof value !== "string") {
-      return this.#fail(
+    } else if (typeof value !== "string") {
+      // busboy yields no value for a charset it cannot decode.
+      this.#fail(
         malformed("FORM_MALFORMED", `Field '${name}' uses a charset that cannot be decoded.`),
       );
+    } else {
+      this.#entries.push([name, value]);
     }
-    this.#entries.push([name, value]);
   }
 
   #onFile(name: string | undefined, stream: FileStream, info: busboy.FileInfo): void {
@@ -176,7 +176,7 @@ export class MultipartReader {
   #checkName(name: string | undefined): name is string {
     if (!name) {
       this.#fail(
-        malformed("FORM_MALFORMED", 'A multipart part has no name in its Content-Disposition.'),
+        malformed("FORM_MALFORMED", "A multipart part has no name in its Content-Disposition."),
       );
       return false;
     }

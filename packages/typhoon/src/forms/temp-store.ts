@@ -27,7 +27,10 @@ export class TempStore {
   async create(): Promise<TempFile> {
     if (this.#closed) throw new Error("the temporary storage of this form is already closed");
     this.#dir ??= mkdtemp(join(this.#root, "typhoon-form-"));
-    const path = join(await this.#dir, String(this.#files++));
+    const dir = await this.#dir;
+    // close() may have run while the folder was being made: create nothing it would miss.
+    if (this.#closed) throw new Error("the temporary storage of this form is already closed");
+    const path = join(dir, String(this.#files++));
     const handle = await open(path, "wx", 0o600);
     return { path, handle };
   }

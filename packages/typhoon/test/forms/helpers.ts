@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Receive, ReceiveMessage } from "@typhoon/server";
@@ -33,7 +33,9 @@ export function multipartBody(parts: Part[], boundary = BOUNDARY): Buffer {
     if (part.contentType !== undefined) lines.push(`Content-Type: ${part.contentType}`);
     if (part.headers) lines.push(...part.headers);
     chunks.push(Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "utf8"));
-    chunks.push(typeof part.body === "string" ? Buffer.from(part.body, "utf8") : Buffer.from(part.body));
+    chunks.push(
+      typeof part.body === "string" ? Buffer.from(part.body, "utf8") : Buffer.from(part.body),
+    );
     chunks.push(Buffer.from("\r\n"));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -105,9 +107,7 @@ export function fakeReceive(
 
 /** A fresh directory to pass as `tempDir`, so tests can count what parsing leaves behind. */
 export async function makeTempRoot(): Promise<string> {
-  const base = join(tmpdir(), "typhoon-forms-tests");
-  await mkdir(base, { recursive: true });
-  return mkdtemp(join(base, "root-"));
+  return mkdtemp(join(tmpdir(), "typhoon-forms-test-"));
 }
 
 /** Every entry (recursively) under `root`. */
