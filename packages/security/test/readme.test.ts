@@ -23,9 +23,14 @@ afterEach(() => {
 });
 
 describe("README examples", () => {
-  it.each(["login.ts", "key-rotation.ts"])("%s is quoted verbatim in the README", (name) => {
-    expect(readme).toContain(`\`\`\`ts\n${example(name)}\`\`\``);
-  });
+  // oauth2-scopes.ts and basic-and-api-keys.ts are exercised request by request in their own
+  // test files (oauth2-scopes.test.ts, basic-and-api-keys.test.ts).
+  it.each(["login.ts", "key-rotation.ts", "oauth2-scopes.ts", "basic-and-api-keys.ts"])(
+    "%s is quoted verbatim in the README",
+    (name) => {
+      expect(readme).toContain(`\`\`\`ts\n${example(name)}\`\`\``);
+    },
+  );
 
   it("login.ts: hashes, logs in, issues and verifies a token", async () => {
     expect(await run("login.ts")).toEqual([
