@@ -98,6 +98,12 @@ describe("typhoon routes", () => {
     );
   });
 
+  it("prints the table shown in docs/cli.md", async () => {
+    const docs = readFileSync(path.join(here, "../../docs/cli.md"), "utf8");
+    const { stdout } = await cli(["routes", "fixtures/app.ts"]);
+    expect(docs).toContain(`\`\`\`text\n${stdout}\`\`\``);
+  });
+
   it("prints JSON with --json", async () => {
     const result = await cli(["routes", "fixtures/app.ts", "--json"]);
     const routes = JSON.parse(result.stdout) as RouteInfo[];
