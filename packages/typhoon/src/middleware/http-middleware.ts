@@ -75,9 +75,11 @@ class MiddlewareCall {
     if (response !== this.#captured) this.#abandonDownstream();
     try {
       await response.send(send, this.request.method);
-    } finally {
-      this.#channel.close();
+    } catch (error) {
+      this.#abandonDownstream();
+      throw error;
     }
+    this.#channel.close(); // releases the app below from its last send
     if (this.#downstream === undefined) return;
     // The app below may still be working after its last byte (background tasks): wait, so a
     // graceful shutdown waits too, and surface an error nobody has seen.
