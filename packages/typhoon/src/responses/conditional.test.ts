@@ -38,6 +38,11 @@ describe("isNotModified", () => {
     expect(check([["if-none-match", '"other"']])).toBe(false);
   });
 
+  it("compares weakly against a weak tag set by the app", () => {
+    expect(isNotModified([["if-none-match", 'W/"v1"']], 'W/"v1"', mtime)).toBe(true);
+    expect(isNotModified([["if-none-match", '"v1"']], 'W/"v1"', mtime)).toBe(true);
+  });
+
   it("lets If-None-Match take precedence over If-Modified-Since", () => {
     const future = new Date(mtime + 86_400_000).toUTCString();
     expect(
@@ -64,5 +69,6 @@ describe("ifRangeMatches", () => {
     expect(ifRangeMatches(httpDate(mtime), etag, mtime)).toBe(true);
     expect(ifRangeMatches(httpDate(mtime + 5000), etag, mtime)).toBe(false);
     expect(ifRangeMatches("garbage", etag, mtime)).toBe(false);
+    expect(ifRangeMatches('W/"v1"', 'W/"v1"', mtime)).toBe(false);
   });
 });

@@ -46,7 +46,9 @@ export function isNotModified(headers: HeaderPairs, etag: string, mtimeMs: numbe
  */
 export function ifRangeMatches(value: string, etag: string, mtimeMs: number): boolean {
   const trimmed = value.trim();
-  if (trimmed.startsWith('"') || trimmed.startsWith("W/")) return trimmed === etag;
+  if (trimmed.startsWith('"') || trimmed.startsWith("W/")) {
+    return trimmed === etag && !etag.startsWith("W/");
+  }
   const date = Date.parse(trimmed);
   return !Number.isNaN(date) && date === seconds(mtimeMs);
 }
@@ -54,11 +56,12 @@ export function ifRangeMatches(value: string, etag: string, mtimeMs: number): bo
 // Entity tags never contain commas in our format, so splitting on commas cannot make a
 // foreign tag look like ours.
 function matchesAny(list: string, etag: string): boolean {
+  const opaque = etag.startsWith("W/") ? etag.slice(2) : etag; // a tag set by the app may be weak
   for (const raw of list.split(",")) {
     let tag = raw.trim();
     if (tag === "*") return true;
     if (tag.startsWith("W/")) tag = tag.slice(2);
-    if (tag === etag) return true;
+    if (tag === opaque) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 export type { DispositionType } from "./content-disposition";
-export { DEFAULT_PING_MS, type EventSourceInit, EventSourceResponse } from "./event-source";
+export { type EventSourceInit, EventSourceResponse } from "./event-source";
 export { FileResponse, FileResponseError, type FileResponseInit } from "./file-response";
 export { guessMediaType } from "./media-types";
 export type { StreamSource } from "./source";
