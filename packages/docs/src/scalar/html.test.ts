@@ -35,11 +35,19 @@ describe("scalarHtml", () => {
       scriptUrl: "/api/docs/scalar.js",
       theme: "moon",
       preferredSecurityScheme: "OAuth2PasswordBearer",
-      configuration: { hideModels: true, withDefaultFonts: true, url: "https://elsewhere" },
+      configuration: {
+        hideModels: true,
+        withDefaultFonts: true,
+        url: "https://elsewhere",
+        authentication: { securitySchemes: { OAuth2PasswordBearer: { token: "t" } } },
+      },
     });
     expect(embeddedConfiguration(html)).toMatchObject({
       theme: "moon",
-      authentication: { preferredSecurityScheme: "OAuth2PasswordBearer" },
+      authentication: {
+        preferredSecurityScheme: "OAuth2PasswordBearer",
+        securitySchemes: { OAuth2PasswordBearer: { token: "t" } },
+      },
       hideModels: true,
       withDefaultFonts: true,
       url: "/api/openapi.json",

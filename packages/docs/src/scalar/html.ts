@@ -74,10 +74,15 @@ export function scalarHtml(options: ScalarHtmlOptions): string {
   }
   const configuration: ScalarConfiguration = { ...scalarDefaults() };
   if (options.theme !== undefined) configuration.theme = options.theme;
-  if (options.preferredSecurityScheme !== undefined) {
-    configuration.authentication = { preferredSecurityScheme: options.preferredSecurityScheme };
-  }
   Object.assign(configuration, options.configuration);
+  if (options.preferredSecurityScheme !== undefined) {
+    // Merged into (not replacing) any `authentication` block of `configuration`.
+    const given = configuration.authentication;
+    configuration.authentication = {
+      ...(typeof given === "object" && given !== null ? given : {}),
+      preferredSecurityScheme: options.preferredSecurityScheme,
+    };
+  }
   configuration.url = options.openapiUrl;
   const nonce = options.nonce === undefined ? "" : ` nonce="${escapeHtml(options.nonce)}"`;
   return `<!doctype html>
