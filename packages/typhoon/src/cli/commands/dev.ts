@@ -17,11 +17,30 @@ export interface DevCommand {
   watch: readonly string[];
 }
 
+/** A running `typhoon dev`: the app's child process and the watcher restarting it. */
+export interface DevSession {
+  /** Stops watching and stops the app gracefully; resolves with the app's exit code. */
+  stop(): Promise<number | null>;
+}
+
 /**
  * `typhoon dev`: serve the app from a child `typhoon run` under tsx, and restart it when a
  * source file changes. SIGINT/SIGTERM stop the child gracefully, then this process.
  */
 export async function devCommand(command: DevCommand, ctx: CliContext): Promise<"running"> {
+  const session = startDev(command, ctx);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void session.stop().then((code) => process.exit(code ?? 0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  return "running";
+}
+
+export function startDev(command: DevCommand, ctx: CliContext): DevSession {
   const file = resolveModuleFile(parseTarget(command.target).file, ctx.cwd);
   const roots =
     command.watch.length > 0
@@ -49,18 +68,14 @@ export async function devCommand(command: DevCommand, ctx: CliContext): Promise<
     onChange: (files) => reloader.restart(describeChange(files, ctx.cwd)),
     onWarning: log,
   });
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    watcher.close();
-    void reloader.stop().then((code) => process.exit(code ?? 0));
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
   log(`watching ${roots.join(", ")}`);
   reloader.start();
-  return "running";
+  return {
+    stop() {
+      watcher.close();
+      return reloader.stop();
+    },
+  };
 }
 
 /** The working directory when the file is inside it, else the file's own directory. */
