@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import type { GenericSchema } from "valibot";
 import { expect } from "vitest";
 import type { ApiDescription, OpenAPIDocument, OperationDescription } from "../src/index";
 import { buildOpenAPI } from "../src/index";
@@ -82,4 +83,21 @@ export async function buildOne(
   const operation =
     Object.values(doc.paths)[0]!.get ?? Object.values(Object.values(doc.paths)[0]!)[0]!;
   return { doc, operation };
+}
+
+/** The documented request-body schema of `schema` and the document's components. */
+export async function bodySchema(schema: GenericSchema) {
+  const { doc, operation } = await buildOne({
+    method: "POST",
+    requestBody: { content: [{ mediaType: "application/json", schema }] },
+  });
+  const body = operation.requestBody as { content: Record<string, { schema: object }> };
+  return { schema: body.content["application/json"]!.schema, doc };
+}
+
+/** The documented 200 response schema of `schema` (output form). */
+export async function responseSchema(schema: GenericSchema) {
+  const { doc, operation } = await buildOne({ responses: [{ status: 200, schema }] });
+  const ok = operation.responses["200"] as { content: Record<string, { schema: object }> };
+  return { schema: ok.content["application/json"]!.schema, doc };
 }
