@@ -23,8 +23,9 @@ export class FormData implements Iterable<[string, FormValue]> {
   readonly #onClose: (() => Promise<void>) | undefined;
   #closing: Promise<void> | undefined;
 
+  /** An array of entries is kept as is (not copied): hand it over, do not mutate it later. */
   constructor(entries: Iterable<[string, FormValue]> = [], options: FormDataOptions = {}) {
-    this.#entries = Array.from(entries, ([name, value]) => [name, value]);
+    this.#entries = Array.isArray(entries) ? entries : Array.from(entries);
     this.#onClose = options.onClose;
   }
 

@@ -4,7 +4,7 @@ import busboy from "busboy";
 import { FormParseError, malformed, tooLarge } from "./errors";
 import { FormData, type FormValue } from "./form-data";
 import type { ResolvedFormLimits } from "./limits";
-import { nextBodyMessage } from "./receive-body";
+import { bodyMessage } from "./receive-body";
 import { FileSpool, type SpooledContent } from "./spool";
 import { TempStore } from "./temp-store";
 import { UploadFile } from "./upload-file";
@@ -43,7 +43,7 @@ export class MultipartReader {
       let received = 0;
       // Bounded by the host: every message brings the body closer to its end or a disconnect.
       for (;;) {
-        const message = await nextBodyMessage(receive);
+        const message = bodyMessage(await receive());
         this.#throwIfFailed();
         if (message.body.byteLength > 0) {
           received += message.body.byteLength;

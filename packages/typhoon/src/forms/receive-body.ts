@@ -1,11 +1,11 @@
-import { ClientDisconnected, type HTTPRequestMessage, type Receive } from "@typhoon/server";
+import { ClientDisconnected, type HTTPRequestMessage, type ReceiveMessage } from "@typhoon/server";
 
 /**
- * The next `http.request` message of the body. A disconnect becomes the server's
- * `ClientDisconnected`, so callers clean up and rethrow it like any other failure.
+ * Checks that a received message is the next piece of the body. A disconnect becomes the
+ * server's `ClientDisconnected`, so callers clean up and rethrow it like any other failure.
+ * (A sync check after `await receive()` rather than an async wrapper: one hop less per chunk.)
  */
-export async function nextBodyMessage(receive: Receive): Promise<HTTPRequestMessage> {
-  const message = await receive();
+export function bodyMessage(message: ReceiveMessage): HTTPRequestMessage {
   if (message.type === "http.request") return message;
   if (message.type === "http.disconnect") {
     throw new ClientDisconnected("the client disconnected before sending the whole form");

@@ -3,21 +3,30 @@ import { decodeComponent } from "../http/query";
 import { tooLarge } from "./errors";
 import { FormData, type FormValue } from "./form-data";
 import type { ResolvedFormLimits } from "./limits";
-import { nextBodyMessage } from "./receive-body";
+import { bodyMessage } from "./receive-body";
 
-const AMPERSAND = 0x26;
-const EQUALS = 0x3d;
+/** Bytes outside ASCII: those of a raw (not percent-encoded) UTF-8 character. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** One urlencoded component read as latin1 (a char per byte), decoded as UTF-8 text. */
+function decodeLatin1(raw: string): string {
+  return decodeComponent(NON_ASCII.test(raw) ? Buffer.from(raw, "latin1").toString("utf8") : raw);
+}
 
 /**
  * Splits an `application/x-www-form-urlencoded` body into pairs as its chunks arrive. Only the
  * pair being read is held, and it is refused as soon as its name or value crosses its limit,
  * so a hostile body costs at most one field's worth of memory.
+ *
+ * Chunks are read as latin1 (one char per byte): `&` and `=` are ASCII and never occur inside
+ * a UTF-8 sequence, so splitting is safe at any chunk boundary, lengths are exact byte counts,
+ * and V8's fast string search does the work. Each finished name and value is then decoded.
  */
 export class UrlencodedSplitter {
   readonly #limits: ResolvedFormLimits;
   readonly #entries: [string, FormValue][] = [];
-  #pieces: Uint8Array[] = [];
-  #pairSize = 0;
+  /** The pair being read, as latin1 text (a rope while it spans chunks). */
+  #pair = "";
   /** Offset of the pair's first `=`, or -1 while none was seen. */
   #equalsAt = -1;
 
@@ -26,12 +35,14 @@ export class UrlencodedSplitter {
   }
 
   push(chunk: Uint8Array): void {
+    const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
     let start = 0;
-    // Bounded: each round consumes at least the bytes up to the next `&` or the chunk's end.
+    // Bounded: each round consumes at least the text up to the next `&` or the chunk's end.
     for (;;) {
-      const amp = chunk.indexOf(AMPERSAND, start);
-      const end = amp === -1 ? chunk.byteLength : amp;
-      if (end > start) this.#append(chunk.subarray(start, end));
+      const amp = text.indexOf("&", start);
+      const end = amp === -1 ? text.length : amp;
+      if (end > start)
+        this.#append(start === 0 && end === text.length ? text : text.slice(start, end));
       if (amp === -1) return;
       this.#finishPair();
       start = amp + 1;
@@ -44,58 +55,44 @@ export class UrlencodedSplitter {
     return this.#entries;
   }
 
-  #append(segment: Uint8Array): void {
+  #append(segment: string): void {
     if (this.#equalsAt === -1) {
-      const eq = segment.indexOf(EQUALS);
-      if (eq !== -1) this.#equalsAt = this.#pairSize + eq;
+      const eq = segment.indexOf("=");
+      if (eq !== -1) this.#equalsAt = this.#pair.length + eq;
     }
-    this.#pairSize += segment.byteLength;
-    this.#pieces.push(segment);
+    this.#pair = this.#pair === "" ? segment : this.#pair + segment;
     const limits = this.#limits;
-    const nameSize = this.#equalsAt === -1 ? this.#pairSize : this.#equalsAt;
+    const size = this.#pair.length;
+    const nameSize = this.#equalsAt === -1 ? size : this.#equalsAt;
     if (nameSize > limits.maxFieldNameSize) {
       throw tooLarge(
         "FORM_FIELD_NAME_TOO_LARGE",
         `A field name exceeds the maximum size of ${limits.maxFieldNameSize} bytes.`,
       );
     }
-    if (this.#equalsAt !== -1 && this.#pairSize - this.#equalsAt - 1 > limits.maxFieldSize) {
+    if (this.#equalsAt !== -1 && size - this.#equalsAt - 1 > limits.maxFieldSize) {
+      const name = decodeLatin1(this.#pair.slice(0, this.#equalsAt));
       throw tooLarge(
         "FORM_FIELD_TOO_LARGE",
-        `Field '${this.#name()}' exceeds the maximum size of ${limits.maxFieldSize} bytes.`,
+        `Field '${name}' exceeds the maximum size of ${limits.maxFieldSize} bytes.`,
       );
     }
   }
 
   #finishPair(): void {
-    if (this.#pairSize === 0) return; // `a=1&&b=2`: empty pairs are skipped, as browsers do
+    const pair = this.#pair;
+    if (pair === "") return; // `a=1&&b=2`: empty pairs are skipped, as browsers do
     if (this.#entries.length === this.#limits.maxFields) {
       throw tooLarge(
         "FORM_TOO_MANY_FIELDS",
         `Too many fields. Maximum number of fields is ${this.#limits.maxFields}.`,
       );
     }
-    const bytes = this.#joined();
     const eq = this.#equalsAt;
-    const name = decodeComponent(bytes.toString("utf8", 0, eq === -1 ? bytes.byteLength : eq));
-    const value = eq === -1 ? "" : decodeComponent(bytes.toString("utf8", eq + 1));
-    this.#entries.push([name, value]);
-    this.#pieces = [];
-    this.#pairSize = 0;
+    if (eq === -1) this.#entries.push([decodeLatin1(pair), ""]);
+    else this.#entries.push([decodeLatin1(pair.slice(0, eq)), decodeLatin1(pair.slice(eq + 1))]);
+    this.#pair = "";
     this.#equalsAt = -1;
-  }
-
-  #joined(): Buffer {
-    const pieces = this.#pieces;
-    const only = pieces.length === 1 ? pieces[0] : undefined;
-    if (only !== undefined) return Buffer.from(only.buffer, only.byteOffset, only.byteLength);
-    return Buffer.concat(pieces, this.#pairSize);
-  }
-
-  /** The name of the pair being read, for error messages. */
-  #name(): string {
-    const head = this.#joined();
-    return decodeComponent(head.toString("utf8", 0, Math.max(this.#equalsAt, 0)));
   }
 }
 
@@ -107,7 +104,7 @@ export async function parseUrlencoded(
   const splitter = new UrlencodedSplitter(limits);
   // Bounded by the host: every message brings the body closer to its end or a disconnect.
   for (;;) {
-    const message = await nextBodyMessage(receive);
+    const message = bodyMessage(await receive());
     if (message.body.byteLength > 0) splitter.push(message.body);
     if (!message.more_body) break;
   }
