@@ -16,12 +16,14 @@ import { HTTPException } from "./http/exceptions";
 import { DEFAULT_BODY_LIMIT, Request } from "./http/request";
 import { Response } from "./http/responses";
 import { type Hook, type LifespanHandler, type LifespanParts, runLifespan } from "./lifespan";
+import { type HttpMiddlewareFunction, httpMiddleware } from "./middleware/http-middleware";
 import {
   type ErrorClass,
   type ExceptionHandler,
   ExceptionHandlers,
 } from "./pipeline/exception-handlers";
 import { PlannedRoute, type RouteHost } from "./pipeline/route";
+import { serverErrorGuard } from "./pipeline/server-error-guard";
 import { PlannedWebSocketRoute } from "./pipeline/websocket-route";
 import { APIRouter, WEBSOCKET } from "./routing/api-router";
 import { type AppLike, toServerApp } from "./serve";
@@ -98,6 +100,14 @@ export class Typhoon extends APIRouter implements RouteHost {
     return this;
   }
 
+  /**
+   * FastAPI's `@app.middleware("http")`: `fn(request, callNext)` returns the response; the
+   * downstream body streams through untouched unless the function reads it.
+   */
+  middleware(fn: HttpMiddlewareFunction): this {
+    return this.addMiddleware(httpMiddleware(fn));
+  }
+
   /** Runs at startup, before the lifespan handler, in the order added. */
   onStartup(hook: Hook): this {
     this.#onStartup.push(hook);
@@ -158,7 +168,11 @@ export class Typhoon extends APIRouter implements RouteHost {
       if (scope.type === "websocket") return this.#websocket(scope, receive, send);
       return runLifespan(this.#lifespanParts(), scope, receive, send);
     };
-    const app = this.#middleware.reduce<ServerApp>((inner, middleware) => middleware(inner), core);
+    const wrapped = this.#middleware.reduce<ServerApp>(
+      (inner, middleware) => middleware(inner),
+      core,
+    );
+    const app = this.#middleware.length === 0 ? core : serverErrorGuard(wrapped, this.logger);
     this.#built = { router, routes, websockets, app };
     return this.#built;
   }

@@ -4,6 +4,34 @@ export type { DependsMarker, InferParams, Provider } from "@typhoon/di";
 // Dependency injection, re-exported by name from @typhoon/di.
 export { DependencyOverrides, Depends, dependency, Security, SecurityScopes } from "@typhoon/di";
 export type {
+  HTTPAuthorizationCredentials,
+  HTTPBasicCredentials,
+  JwtPayload,
+} from "@typhoon/security";
+// Security, re-exported by name from @typhoon/security.
+export {
+  APIKeyCookie,
+  APIKeyHeader,
+  APIKeyQuery,
+  createJwt,
+  HTTPBasic,
+  HTTPBearer,
+  HTTPDigest,
+  hashPassword,
+  needsRehash,
+  OAuth2,
+  OAuth2AuthorizationCodeBearer,
+  OAuth2PasswordBearer,
+  OAuth2PasswordRequestForm,
+  OAuth2PasswordRequestFormStrict,
+  OpenIdConnect,
+  parseScopes,
+  RequestScope,
+  SecurityHTTPError,
+  safeEqual,
+  verifyPassword,
+} from "@typhoon/security";
+export type {
   Middleware,
   RunOptions,
   ServeOptions,
@@ -28,6 +56,27 @@ export {
   type ResponseInit,
 } from "./http/responses";
 export type { LifespanHandler } from "./lifespan";
+// Middleware.
+export {
+  type AllowedOrigins,
+  type BrotliOptions,
+  brotli,
+  type CallNext,
+  CapturedResponse,
+  type CORSOptions,
+  type CompressionOptions,
+  compression,
+  cors,
+  type Encoding,
+  type GZipOptions,
+  gzip,
+  type HttpMiddlewareFunction,
+  httpMiddleware,
+  httpsRedirect,
+  type NegotiatedCompressionOptions,
+  type TrustedHostOptions,
+  trustedHost,
+} from "./middleware/index";
 export type {
   BodyOptions,
   HeaderOptions,
@@ -38,6 +87,21 @@ export type {
 export { Body, Cookie, Header, Path, Query } from "./params/markers";
 export type { ErrorClass, ExceptionHandler } from "./pipeline/exception-handlers";
 export { ResponseValidationError } from "./pipeline/route";
+// Streaming, files and static files.
+export {
+  type DispositionType,
+  type EventItem,
+  type EventSourceInit,
+  EventSourceResponse,
+  FileResponse,
+  FileResponseError,
+  type FileResponseInit,
+  guessMediaType,
+  type ServerSentEvent,
+  type StreamChunk,
+  StreamingResponse,
+  type StreamSource,
+} from "./responses/index";
 export { APIRouter, type APIRouterOptions, type IncludeRouterOptions } from "./routing/api-router";
 export type {
   Handler,
@@ -49,6 +113,7 @@ export type {
   WebSocketRouteOptions,
 } from "./routing/types";
 export { type AppLike, run, serve } from "./serve";
+export { StaticFiles, type StaticFilesOptions } from "./staticfiles/index";
 export { type RequestOptions, TestClient, type TestClientOptions } from "./testing/test-client";
 export { TestResponse } from "./testing/test-response";
 export {

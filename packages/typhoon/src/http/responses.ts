@@ -1,4 +1,4 @@
-import type { Headers as HeaderPairs, Send } from "@typhoon/server";
+import type { Headers as HeaderPairs, HTTPScope, Receive, Send } from "@typhoon/server";
 import { type CookieOptions, serializeCookie } from "./cookies";
 
 const encoder = new TextEncoder();
@@ -66,8 +66,11 @@ export class Response {
     return this.setCookie(name, "", { ...options, maxAge: 0, expires: 0 });
   }
 
-  /** Writes this response through the server interface. */
-  async send(send: Send, _method?: string): Promise<void> {
+  /**
+   * Writes this response through the server interface. Streaming subclasses also get the
+   * request's `receive` (to notice a disconnect) and its scope (conditional and range headers).
+   */
+  async send(send: Send, _method?: string, _receive?: Receive, _scope?: HTTPScope): Promise<void> {
     const headers = this.headers;
     const noBody =
       this.status === 204 || this.status === 304 || (this.status >= 100 && this.status < 200);

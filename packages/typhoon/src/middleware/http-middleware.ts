@@ -74,7 +74,12 @@ class MiddlewareCall {
     }
     if (response !== this.#captured) this.#abandonDownstream();
     try {
-      await response.send(send, this.request.method);
+      await response.send(
+        send,
+        this.request.method,
+        this.#relay.forMiddleware,
+        this.request.scope as HTTPScope,
+      );
     } catch (error) {
       this.#abandonDownstream();
       throw error;

@@ -1,3 +1,4 @@
+import { SecurityHTTPError } from "@typhoon/security";
 import type { Logger } from "@typhoon/server";
 import {
   type ErrorFormat,
@@ -57,9 +58,14 @@ export class ExceptionHandlers {
   }
 
   #find(error: unknown): ExceptionHandler | undefined {
-    if (error instanceof HTTPException) {
+    if (error instanceof HTTPException || error instanceof SecurityHTTPError) {
       const byStatus = this.#byStatus.get(error.status);
       if (byStatus !== undefined) return byStatus;
+    }
+    // Security schemes cannot import HTTPException (layering): their errors are HTTPExceptions
+    // for every handler lookup unless a handler names their class.
+    if (error instanceof SecurityHTTPError) {
+      return this.#byClass.get(SecurityHTTPError) ?? this.#byClass.get(HTTPException);
     }
     if (typeof error !== "object" || error === null) return undefined;
     for (
@@ -88,7 +94,10 @@ export class ExceptionHandlers {
   }
 }
 
-function httpExceptionHandler(_request: Request, error: HTTPException): Response {
+function httpExceptionHandler(
+  _request: Request,
+  error: HTTPException | SecurityHTTPError,
+): Response {
   const headers = error.headers;
   if (error.status === 204 || error.status === 304)
     return new Response(

@@ -1,4 +1,5 @@
 import type { InputContext, InputResolver } from "@typhoon/di";
+import { RequestScope } from "@typhoon/security";
 import {
   compileBody,
   compileField,
@@ -103,6 +104,7 @@ export class InputCompiler {
     if (value === Response) return (ctx) => ctx.response;
     if (value === BackgroundTasks) return (ctx) => ctx.backgroundTasks;
     if (value === WebSocket) return websocketOf;
+    if (value === RequestScope) return (ctx) => ctx.request.scope;
     if (isParamMarker(value))
       return this.#param(key, value.source, value.schema, value.options, info);
     if (isSchema(value)) {

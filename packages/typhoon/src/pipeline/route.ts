@@ -115,14 +115,21 @@ export class PlannedRoute {
       // Dependencies with cleanup see the error before it becomes a response (FastAPI 0.92).
       if (stack !== NO_CLEANUP) await stack.close(error);
       const errorResponse = await this.#host.exceptionHandlers.render(request, error);
-      await errorResponse.send(send);
+      await errorResponse.send(send, scope.method);
       return;
     }
-    await response.send(send);
-    // FastAPI 0.92's order: background tasks after the body is sent, then dependency cleanup.
-    const tasks = ctx.backgroundTasksIfUsed;
-    if (tasks !== undefined) await tasks.run(this.#host.logger);
-    if (stack !== NO_CLEANUP) await stack.close();
+    let failure: unknown;
+    try {
+      await response.send(send, scope.method, receive, scope);
+      // FastAPI 0.92's order: background tasks after the body is sent, then dependency cleanup.
+      const tasks = ctx.backgroundTasksIfUsed;
+      if (tasks !== undefined) await tasks.run(this.#host.logger);
+    } catch (error) {
+      failure = error; // a stream broke after the response started: the server cuts it
+      throw error;
+    } finally {
+      if (stack !== NO_CLEANUP) await stack.close(failure);
+    }
   }
 
   #toResponse(result: unknown, ctx: RequestContext): Response {
