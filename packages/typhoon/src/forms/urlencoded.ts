@@ -5,8 +5,8 @@ import { FormData, type FormValue } from "./form-data";
 import type { ResolvedFormLimits } from "./limits";
 import { bodyMessage } from "./receive-body";
 
-/** Bytes outside ASCII: those of a raw (not percent-encoded) UTF-8 character. */
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Bytes outside ASCII (in latin1 text, one char per byte): a raw, unencoded UTF-8 character. */
+const NON_ASCII = /[\u0080-\u00ff]/;
 
 /** One urlencoded component read as latin1 (a char per byte), decoded as UTF-8 text. */
 function decodeLatin1(raw: string): string {
