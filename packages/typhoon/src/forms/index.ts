@@ -1,4 +1,11 @@
 // Public names of the forms feature (the umbrella's index re-exports from here).
+
+export {
+  type EncodedMultipart,
+  encodeMultipart,
+  type MultipartFile,
+  type MultipartValue,
+} from "./encode-multipart";
 export { type FormErrorCode, FormParseError } from "./errors";
 export { FormData, type FormDataOptions, type FormValue } from "./form-data";
 export {

@@ -49,7 +49,7 @@ const multipart = multipartBody([
   { name: "tags", body: "b" },
 ]);
 const urlencoded =
-  "name=J%C3%BCrgen+K&q=a%26b%3Dc&flag&&tags=1&tags=2&emoji=%F0%9F%8C%8A&raw=Zo%C3%AB";
+  "name=J%C3%BCrgen+K&q=a%26b%3Dc&flag&&tags=1&tags=2&emoji=%F0%9F%8C%8A&raw=Zo%C3%AB&utf8=Zoë🌊名前";
 
 async function parseIn(
   body: Uint8Array | string,
