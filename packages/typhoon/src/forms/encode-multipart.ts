@@ -31,13 +31,17 @@ export function encodeMultipart(
   for (const [name, value] of pairs(entries)) {
     text(`--${boundary}\r\n`);
     if (typeof value === "object") {
-      const filename = escape(value.filename ?? "upload");
-      text(`Content-Disposition: form-data; name="${escape(name)}"; filename="${filename}"\r\n`);
+      const filename = escapeName(value.filename ?? "upload");
+      text(
+        `Content-Disposition: form-data; name="${escapeName(name)}"; filename="${filename}"\r\n`,
+      );
       text(`Content-Type: ${value.contentType ?? "application/octet-stream"}\r\n\r\n`);
       chunks.push(typeof value.content === "string" ? Buffer.from(value.content) : value.content);
       text("\r\n");
     } else {
-      text(`Content-Disposition: form-data; name="${escape(name)}"\r\n\r\n${String(value)}\r\n`);
+      text(
+        `Content-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${String(value)}\r\n`,
+      );
     }
   }
   text(`--${boundary}--\r\n`);
@@ -61,5 +65,5 @@ function* pairs(
 }
 
 /** WHATWG: `"` → %22, CR → %0D, LF → %0A in names and filenames. */
-const escape = (value: string) =>
+const escapeName = (value: string) =>
   value.replace(/["\r\n]/g, (c) => (c === '"' ? "%22" : c === "\r" ? "%0D" : "%0A"));
