@@ -42,7 +42,7 @@ async function runCommand(command: Exclude<Command, "all">, options: CliOptions,
     case "workers":
       return runWorkers(context);
     case "profile":
-      return runProfile(context, options.compare.routes);
+      return runProfile(context, options.compare.routes, options.profileServers);
   }
 }
 

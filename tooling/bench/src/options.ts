@@ -2,7 +2,12 @@ import { parseArgs } from "node:util";
 import type { CompareConfig } from "./compare/types";
 import type { RouteId } from "./routes";
 import { ROUTES } from "./routes";
-import { NODE_SERVERS, type ServerName } from "./servers/registry";
+import {
+  isNodeServer,
+  NODE_SERVERS,
+  type NodeServerName,
+  type ServerName,
+} from "./servers/registry";
 
 export const COMMANDS = [
   "compare",
@@ -19,6 +24,8 @@ export interface CliOptions {
   command: Command;
   quick: boolean;
   compare: CompareConfig;
+  /** Node servers the profile command profiles (`--servers`, default Typhoon only). */
+  profileServers: NodeServerName[];
   /** Leave FastAPI out even when it is installed. */
   noFastapi: boolean;
   help: boolean;
@@ -33,7 +40,7 @@ Commands:
   memory    10,000 idle keep-alive connections: server RSS, Typhoon vs Fastify vs raw
   workers   Typhoon with workers: 2 vs one process on /hello (a sanity check on 2 cores)
   all       every command above, one after another
-  profile   Typhoon under node --cpu-prof on each route (or --routes): top self time
+  profile   Typhoon (or --servers) under node --cpu-prof per route (or --routes): self time
 
 Options:
   --quick              smoke run (~1 minute for compare; smaller extras)
@@ -41,7 +48,7 @@ Options:
   --duration S         seconds per server per round (default 2, quick 1)
   --warmup S           seconds of warm-up per server per route, 0 for none (default 2, quick 1)
   --connections N      wrk connections (default 64)
-  --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi
+  --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi (compare, profile)
   --routes a,b         subset of hello,item,create,me,missing (compare, profile)
   --no-fastapi         leave the FastAPI column out
   -h, --help           this text`;
@@ -90,17 +97,19 @@ export function parseCli(argv: string[]): CliOptions {
   if (words.length > 1) throw new Error(`one command at a time (got ${words.join(" ")})`);
   const quick = values.quick;
   const allServers: ServerName[] = [...NODE_SERVERS, "fastapi"];
+  const servers = subset("servers", values.servers, allServers);
   return {
     command,
     quick,
     help: values.help,
     noFastapi: values["no-fastapi"],
+    profileServers: values.servers === undefined ? ["typhoon"] : servers.filter(isNodeServer),
     compare: {
       rounds: positiveInt("rounds", values.rounds, quick ? 1 : 5),
       durationSec: positiveInt("duration", values.duration, quick ? 1 : 2),
       warmupSec: positiveInt("warmup", values.warmup, quick ? 1 : 2, 0),
       connections: positiveInt("connections", values.connections, 64),
-      servers: subset("servers", values.servers, allServers),
+      servers,
       routes: subset<RouteId>(
         "routes",
         values.routes,

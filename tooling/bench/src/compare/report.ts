@@ -62,7 +62,7 @@ export function compareMarkdown(report: CompareReport): string {
     "",
     machineMarkdown(report.machine),
     `- Command: \`${report.command}\` — ${c.rounds} rounds × ${c.durationSec} s per server and route after a ${c.warmupSec} s warm-up, ${c.connections} connections; server on CPU 0, load generator on CPU 1`,
-    `- Run: ${report.startedAt} → ${report.finishedAt}`,
+    `- Run: ${report.startedAt} → ${report.finishedAt}; load average at the end: ${report.loadAverageAtEnd.join(" ")}`,
     "",
     "Ratios are medians of per-round ratios of requests/s (min–max in brackets); req/s, p50,",
     "p99 and peak RSS are medians over the rounds. Peak RSS is the server's VmHWM during one run.",

@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { LoadGenerator } from "../load/types";
 import { describeMachine } from "../machine";
 import { precheck } from "../precheck";
@@ -134,6 +135,7 @@ export async function runCompare(run: CompareRun): Promise<CompareReport> {
   return {
     startedAt,
     finishedAt: new Date().toISOString(),
+    loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 100) / 100),
     command: run.command,
     machine,
     config,

@@ -47,6 +47,8 @@ export interface RouteResult {
 export interface CompareReport {
   startedAt: string;
   finishedAt: string;
+  /** 1/5/15-minute load average when the run ended (the start is in `machine`). */
+  loadAverageAtEnd: number[];
   command: string;
   machine: MachineInfo;
   config: CompareConfig;
