@@ -1,4 +1,10 @@
 import { DependencyOverrides, type DependsMarker } from "@typhoon/di";
+import type {
+  OpenAPIDocument,
+  OperationDescription,
+  ServerDescription,
+  TagDescription,
+} from "@typhoon/docs";
 import { Router } from "@typhoon/router";
 import {
   consoleLogger,
@@ -12,11 +18,22 @@ import {
   type WebSocketScope,
 } from "@typhoon/server";
 import type { ErrorFormat } from "@typhoon/validation";
+import type { FormOptions } from "./forms/limits";
+import { type ResolvedFormOptions, resolveFormOptions } from "./forms/parse-form";
 import { HTTPException } from "./http/exceptions";
 import { DEFAULT_BODY_LIMIT, Request } from "./http/request";
 import { Response } from "./http/responses";
 import { type Hook, type LifespanHandler, type LifespanParts, runLifespan } from "./lifespan";
 import { type HttpMiddlewareFunction, httpMiddleware } from "./middleware/http-middleware";
+import {
+  type DocsPageOptions,
+  docsPageRoute,
+  type FixedRoute,
+  OpenAPIProvider,
+  openapiRoute,
+  scalarScriptRoute,
+} from "./openapi/docs-routes";
+import { documentInfo } from "./openapi/document-info";
 import {
   type ErrorClass,
   type ExceptionHandler,
@@ -40,14 +57,36 @@ export interface TyphoonOptions {
   redirectSlashes?: boolean;
   /** Largest body read into memory for JSON (default 1 MiB): larger gets 413. */
   bodyLimit?: number;
+  /** Limits of form and multipart bodies (file size and count, fields, parts) and the temp dir. */
+  forms?: FormOptions;
   logger?: Logger;
   /** Startup and shutdown around a `yield`; the yielded object becomes `request.state`. */
   lifespan?: LifespanHandler<Typhoon>;
+  /** Where the OpenAPI document is served (default `/openapi.json`); null turns off it and the docs. */
+  openapiUrl?: string | null;
+  /** Where the Scalar docs page is served (default `/docs`); null turns it off. */
+  docsUrl?: string | null;
+  /** Title, theme and Scalar options of the docs page. */
+  docs?: DocsPageOptions;
+  summary?: string;
+  termsOfService?: string;
+  contact?: { name?: string; url?: string; email?: string };
+  license?: { name: string; identifier?: string; url?: string };
+  servers?: ServerDescription[];
+  /** Tag metadata (descriptions, external docs), in display order. */
+  openapiTags?: TagDescription[];
+  externalDocs?: { url: string; description?: string };
+  /** Webhooks documented under `webhooks` (OpenAPI 3.1). */
+  webhooks?: OperationDescription[];
+  /** JSON Schema of the 422 body, when `errorFormat` is a custom function. */
+  errorSchema?: Record<string, unknown>;
+  /** Last edit of the generated document (add vendor extensions, rename things ...). */
+  openapiPostProcess?: (document: OpenAPIDocument) => OpenAPIDocument;
 }
 
 /** The routes as planned at startup. */
 interface Built {
-  readonly router: Router<PlannedRoute>;
+  readonly router: Router<PlannedRoute | FixedRoute>;
   readonly routes: readonly PlannedRoute[];
   readonly websockets: Router<PlannedWebSocketRoute>;
   /** The core app wrapped in the middleware, last added outermost. */
@@ -64,6 +103,7 @@ export class Typhoon extends APIRouter implements RouteHost {
   readonly description: string | undefined;
   readonly dependencies: readonly DependsMarker<unknown>[];
   readonly bodyLimit: number;
+  readonly formOptions: ResolvedFormOptions;
   readonly logger: Logger;
   /** Swap providers in tests: `app.dependencyOverrides.set(getDb, fakeDb)`. */
   readonly dependencyOverrides = new DependencyOverrides();
@@ -71,6 +111,10 @@ export class Typhoon extends APIRouter implements RouteHost {
   /** App state shared with every request (`request.state`) once the lifespan has started. */
   readonly state: Record<string, unknown> = {};
   readonly #redirectSlashes: boolean;
+  readonly #openapiUrl: string | null;
+  readonly #docsUrl: string | null;
+  readonly #docsPage: DocsPageOptions;
+  readonly #openapi: OpenAPIProvider;
   readonly #lifespan: LifespanHandler<Typhoon> | undefined;
   readonly #middleware: Middleware[] = [];
   readonly #onStartup: Hook[] = [];
@@ -84,10 +128,39 @@ export class Typhoon extends APIRouter implements RouteHost {
     this.description = options.description;
     this.dependencies = options.dependencies ?? [];
     this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    this.formOptions = resolveFormOptions(options.forms);
     this.logger = options.logger ?? consoleLogger();
     this.exceptionHandlers = new ExceptionHandlers(options.errorFormat ?? "fastapi", this.logger);
     this.#redirectSlashes = options.redirectSlashes ?? true;
     this.#lifespan = options.lifespan;
+    this.#openapiUrl = options.openapiUrl === undefined ? "/openapi.json" : options.openapiUrl;
+    // No document, no docs page: the page has nothing to show.
+    this.#docsUrl =
+      this.#openapiUrl === null ? null : options.docsUrl === undefined ? "/docs" : options.docsUrl;
+    this.#docsPage = options.docs ?? {};
+    this.#openapi = new OpenAPIProvider(
+      () => this.build().routes,
+      documentInfo(this, options),
+      options.openapiPostProcess,
+    );
+  }
+
+  /** The OpenAPI 3.1 document of the app, built once from the routes. */
+  openapi(): OpenAPIDocument {
+    return this.#openapi.document();
+  }
+
+  #addDocsRoutes(router: Router<PlannedRoute | FixedRoute>): void {
+    if (this.#openapiUrl === null) return;
+    router.add(["GET"], this.#openapiUrl, openapiRoute(this.#openapi));
+    if (this.#docsUrl === null) return;
+    const title = this.#docsPage.title ?? `${this.title} - Docs`;
+    router.add(
+      ["GET"],
+      this.#docsUrl,
+      docsPageRoute(this.#openapiUrl, this.#docsUrl, { ...this.#docsPage, title }),
+    );
+    router.add(["GET"], `${this.#docsUrl}/scalar.js`, scalarScriptRoute());
   }
 
   /**
@@ -123,6 +196,7 @@ export class Typhoon extends APIRouter implements RouteHost {
   /** Routes were added after planning: plan again on next use. */
   protected override changed(): void {
     this.#built = null;
+    this.#openapi?.reset();
   }
 
   get overrides(): DependencyOverrides {
@@ -141,7 +215,10 @@ export class Typhoon extends APIRouter implements RouteHost {
    */
   build(): Built {
     if (this.#built !== null) return this.#built;
-    const router = new Router<PlannedRoute>({ redirectSlashes: this.#redirectSlashes });
+    const router = new Router<PlannedRoute | FixedRoute>({
+      redirectSlashes: this.#redirectSlashes,
+    });
+    this.#addDocsRoutes(router);
     const websockets = new Router<PlannedWebSocketRoute>({ redirectSlashes: false });
     const routes: PlannedRoute[] = [];
     // A router included twice repeats its route names; the first one wins, as in Starlette.

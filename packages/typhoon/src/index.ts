@@ -43,6 +43,17 @@ export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
 // Validation errors and formats, from @typhoon/validation.
 export { RequestValidationError } from "@typhoon/validation";
 export { Typhoon, type TyphoonOptions } from "./app";
+export { FormData } from "./forms/form-data";
+// Forms and uploads.
+export {
+  DEFAULT_FORM_LIMITS,
+  type FormErrorCode,
+  type FormLimits,
+  type FormOptions,
+  FormParseError,
+  parseForm,
+  UploadFile,
+} from "./forms/index";
 export { BackgroundTasks } from "./http/background";
 export type { CookieOptions } from "./http/cookies";
 export { HTTPException } from "./http/exceptions";
@@ -79,12 +90,14 @@ export {
 } from "./middleware/index";
 export type {
   BodyOptions,
+  FileMarker,
+  FileOptions,
   HeaderOptions,
   ParamMarker,
   ParamOptions,
   ParamSource,
 } from "./params/markers";
-export { Body, Cookie, Header, Path, Query } from "./params/markers";
+export { Body, Cookie, File, Form, Header, Path, Query } from "./params/markers";
 export type { ErrorClass, ExceptionHandler } from "./pipeline/exception-handlers";
 export { ResponseValidationError } from "./pipeline/route";
 // Streaming, files and static files.
@@ -113,6 +126,14 @@ export type {
   WebSocketRouteOptions,
 } from "./routing/types";
 export { type AppLike, run, serve } from "./serve";
+export { DotenvError, type DotenvParseOptions, parseDotenv } from "./settings/dotenv";
+// Settings.
+export {
+  type LoadSettingsOptions,
+  loadSettings,
+  type SettingsSchema,
+} from "./settings/load-settings";
+export { SettingsError, type SettingsIssue } from "./settings/settings-error";
 export { StaticFiles, type StaticFilesOptions } from "./staticfiles/index";
 export { type RequestOptions, TestClient, type TestClientOptions } from "./testing/test-client";
 export { TestResponse } from "./testing/test-response";

@@ -1,8 +1,10 @@
 import type { Injectable } from "@typhoon/di";
 import type { GenericSchema, InferOutput } from "valibot";
+import * as v from "valibot";
+import type { UploadFile } from "../forms/upload-file";
 
 /** Where a parameter's value comes from. */
-export type ParamSource = "path" | "query" | "header" | "cookie" | "body";
+export type ParamSource = "path" | "query" | "header" | "cookie" | "body" | "form" | "file";
 
 /** Options every parameter marker accepts; most of them feed the OpenAPI document. */
 export interface ParamOptions {
@@ -28,6 +30,16 @@ export interface BodyOptions extends ParamOptions {
   mediaType?: string;
 }
 
+export interface FileOptions extends ParamOptions {
+  /** Every file sent under the name, in upload order (at least one unless `required: false`). */
+  many?: boolean;
+  /** False: absent is `undefined` (or `[]` with `many`) instead of a 422. Default true. */
+  required?: boolean;
+}
+
+/** Everything a marker may carry, whatever its source. */
+export type MarkerOptions = HeaderOptions & BodyOptions & FileOptions;
+
 /** A declared input of a route or dependency: a schema plus where to read it from. */
 export interface ParamMarker<
   S extends GenericSchema = GenericSchema,
@@ -36,13 +48,13 @@ export interface ParamMarker<
   readonly kind: "param";
   readonly source: Src;
   readonly schema: S;
-  readonly options: Readonly<HeaderOptions & BodyOptions>;
+  readonly options: Readonly<MarkerOptions>;
 }
 
 function marker<S extends GenericSchema, Src extends ParamSource>(
   source: Src,
   schema: S,
-  options: HeaderOptions & BodyOptions = {},
+  options: MarkerOptions = {},
 ): ParamMarker<S, Src> {
   return Object.freeze({ kind: "param", source, schema, options: Object.freeze({ ...options }) });
 }
@@ -62,6 +74,30 @@ export const Cookie = <S extends GenericSchema>(schema: S, options?: ParamOption
 /** The JSON body, or one key of it when embedded or when a route declares several bodies. */
 export const Body = <S extends GenericSchema>(schema: S, options?: BodyOptions) =>
   marker("body", schema, options);
+
+/** A form field (urlencoded or multipart); an object schema reads one field per entry. Empty strings count as absent. */
+export const Form = <S extends GenericSchema>(schema: S, options?: ParamOptions) =>
+  marker("form", schema, options);
+
+/** An uploaded file of a multipart body, as an `UploadFile`. */
+export function File(
+  options?: FileOptions & { many?: false; required?: true },
+): FileMarker<UploadFile>;
+export function File(
+  options: FileOptions & { many?: false; required: false },
+): FileMarker<UploadFile | undefined>;
+export function File(options: FileOptions & { many: true }): FileMarker<UploadFile[]>;
+export function File(options: FileOptions = {}): FileMarker<unknown> {
+  return marker("file", ANY_FILE, options) as unknown as FileMarker<unknown>;
+}
+
+/** A `File()` marker: what it injects is an UploadFile (or a list of them). */
+export interface FileMarker<T>
+  extends Omit<ParamMarker<GenericSchema, "file">, "~output">,
+    Injectable<T> {}
+
+// File parts carry no schema of their own; the docs builder documents them as binary.
+const ANY_FILE = v.any();
 
 export function isParamMarker(value: unknown): value is ParamMarker {
   return (

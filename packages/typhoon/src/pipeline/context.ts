@@ -1,3 +1,4 @@
+import type { FormData } from "../forms/form-data";
 import { BackgroundTasks } from "../http/background";
 import type { Request } from "../http/request";
 import { Response } from "../http/responses";
@@ -10,6 +11,8 @@ export class RequestContext {
   readonly websocket: WebSocket | undefined;
   /** Parsed body: undefined when absent; JSON value, or the raw text for non-JSON types. */
   body: unknown = undefined;
+  /** The parsed form, for routes that read form fields or files; closed when the request ends. */
+  form: FormData | undefined = undefined;
   #response: Response | undefined;
   #tasks: BackgroundTasks | undefined;
 

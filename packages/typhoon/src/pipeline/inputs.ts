@@ -18,10 +18,12 @@ import {
   type HeaderOptions,
   isParamMarker,
   isSchema,
+  type MarkerOptions,
   type ParamSource,
 } from "../params/markers";
 import { WebSocket } from "../websocket/websocket";
 import type { RequestContext } from "./context";
+import { fileReader, formFieldReader, formModelReader } from "./form-inputs";
 
 /** One declared input, as the docs and the body planner see it. */
 export interface DeclaredInput {
@@ -30,7 +32,7 @@ export interface DeclaredInput {
   /** Name on the wire (alias, hyphenated header name, ...). */
   readonly name: string;
   readonly schema: GenericSchema;
-  readonly options: Readonly<HeaderOptions & BodyOptions>;
+  readonly options: Readonly<MarkerOptions>;
   readonly owner: InputContext["owner"];
 }
 
@@ -50,8 +52,15 @@ export class InputCompiler {
     this.#pathNames = pathNames;
   }
 
+  #hasForm = false;
+
   get hasBody(): boolean {
     return this.#bodies.length > 0;
+  }
+
+  /** Some input reads a form field or an uploaded file. */
+  get hasForm(): boolean {
+    return this.#hasForm;
   }
 
   compile = (
@@ -117,7 +126,7 @@ export class InputCompiler {
     }
     const where = info.chain.length ? info.chain.join(" -> ") : "route";
     throw new TypeError(
-      `${where}: params.${key} is not something Typhoon can inject (use a valibot schema, Path/Query/Header/Cookie/Body, Depends, Request, Response, BackgroundTasks or WebSocket)`,
+      `${where}: params.${key} is not something Typhoon can inject (use a valibot schema, Path/Query/Header/Cookie/Body/Form/File, Depends, Request, Response, BackgroundTasks or WebSocket)`,
     );
   }
 
@@ -125,7 +134,7 @@ export class InputCompiler {
     key: string,
     source: ParamSource,
     schema: GenericSchema,
-    options: Readonly<HeaderOptions & BodyOptions>,
+    options: Readonly<MarkerOptions>,
     info: InputContext,
   ): Read {
     const name = wireName(key, source, options);
@@ -135,6 +144,13 @@ export class InputCompiler {
       const slot = { read: (() => undefined) as Read };
       this.#bodies.push({ input, slot });
       return (ctx, errors) => slot.read(ctx, errors);
+    }
+    if (source === "form" || source === "file") {
+      this.#hasForm = true;
+      if (source === "file") return fileReader(name, options);
+      return schemaShape(schema) === "object"
+        ? formModelReader(schema)
+        : formFieldReader(name, schema);
     }
     if (source === "path" && !this.#pathNames.has(name)) {
       const where = info.chain.length ? info.chain.join(" -> ") : "route";
@@ -149,7 +165,7 @@ export class InputCompiler {
 
   /** FastAPI's query/header/cookie models: one object schema, each entry its own parameter. */
   #model(
-    source: Exclude<ParamSource, "path" | "body">,
+    source: "query" | "header" | "cookie",
     schema: GenericSchema,
     options: HeaderOptions,
   ): Read {
@@ -176,7 +192,11 @@ export class InputCompiler {
     };
   }
 
-  #field(source: Exclude<ParamSource, "body">, name: string, field: FieldValidator): Read {
+  #field(
+    source: "path" | "query" | "header" | "cookie",
+    name: string,
+    field: FieldValidator,
+  ): Read {
     switch (source) {
       case "path":
         return (ctx, errors) => field(ctx.request.pathParams[name], errors);

@@ -38,6 +38,10 @@ export class RoutePlan {
     return this.#inputs.hasBody;
   }
 
+  get hasForm(): boolean {
+    return this.#inputs.hasForm;
+  }
+
   get inputs(): readonly DeclaredInput[] {
     return this.#inputs.declared;
   }
@@ -51,8 +55,11 @@ export class RoutePlan {
       before: source.before,
       name: source.name,
     });
-    if (!source.allowBody && inputs.hasBody) {
+    if (!source.allowBody && (inputs.hasBody || inputs.hasForm)) {
       throw new TypeError(`${source.name}: a WebSocket route cannot declare a request body`);
+    }
+    if (inputs.hasBody && inputs.hasForm) {
+      throw new TypeError(`${source.name}: a route reads either a JSON body or a form, not both`);
     }
     inputs.finishBodies();
     this.#plan = built;

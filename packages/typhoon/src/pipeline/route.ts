@@ -7,6 +7,7 @@ import {
   RequestValidationError,
   type ResponseFilter,
 } from "@typhoon/validation";
+import { parseForm, type ResolvedFormOptions } from "../forms/parse-form";
 import { Request } from "../http/request";
 import { Response } from "../http/responses";
 import type { RouteDef } from "../routing/api-router";
@@ -24,6 +25,7 @@ export interface RouteHost {
   readonly logger: Logger;
   readonly dependencies: readonly DependsMarker<unknown>[];
   readonly bodyLimit: number;
+  readonly formOptions: ResolvedFormOptions;
 }
 
 /** Route options after merging the chain of routers it was included through. */
@@ -104,6 +106,12 @@ export class PlannedRoute {
     let response: Response;
     try {
       if (this.#plan.hasBody) ctx.body = await readJsonBody(request);
+      else if (this.#plan.hasForm)
+        ctx.form = await parseForm(
+          receive,
+          request.headers.get("content-type"),
+          this.#host.formOptions,
+        );
       const errors: unknown[] = [];
       let values = routePlan.run(ctx, stack, errors);
       if (values instanceof Promise) values = await values;
@@ -115,7 +123,11 @@ export class PlannedRoute {
       // Dependencies with cleanup see the error before it becomes a response (FastAPI 0.92).
       if (stack !== NO_CLEANUP) await stack.close(error);
       const errorResponse = await this.#host.exceptionHandlers.render(request, error);
-      await errorResponse.send(send, scope.method);
+      try {
+        await errorResponse.send(send, scope.method);
+      } finally {
+        await ctx.form?.close();
+      }
       return;
     }
     let failure: unknown;
@@ -128,6 +140,7 @@ export class PlannedRoute {
       failure = error; // a stream broke after the response started: the server cuts it
       throw error;
     } finally {
+      await ctx.form?.close(); // temporary upload files never outlive the request
       if (stack !== NO_CLEANUP) await stack.close(failure);
     }
   }
