@@ -43,6 +43,7 @@ export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
 // Validation errors and formats, from @typhoon/validation.
 export { RequestValidationError } from "@typhoon/validation";
 export { Typhoon, type TyphoonOptions } from "./app";
+export { encodeMultipart, type MultipartFile } from "./forms/encode-multipart";
 export { FormData } from "./forms/form-data";
 // Forms and uploads.
 export {

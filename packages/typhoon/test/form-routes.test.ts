@@ -208,3 +208,28 @@ describe("uploads", () => {
     expect(typeof res.json().detail).toBe("string");
   });
 });
+
+describe("TestClient files", () => {
+  it("sends files and fields as multipart", async () => {
+    const client = new TestClient(makeApp());
+    const res = await client.post("/upload", {
+      data: { description: "via files" },
+      files: { file: { content: "abc", filename: "x.bin", contentType: "application/x-thing" } },
+    });
+    expect(res.json()).toMatchObject({
+      filename: "x.bin",
+      content_type: "application/x-thing",
+      size: 3,
+      description: "via files",
+    });
+    const many = await client.post("/upload/many", {
+      files: {
+        files: [
+          { content: "1", filename: "a" },
+          { content: "22", filename: "b" },
+        ],
+      },
+    });
+    expect(many.json().count).toBe(2);
+  });
+});

@@ -7,6 +7,11 @@ import {
   type ServerApp,
   startInProcessHost,
 } from "@typhoon/server";
+import {
+  encodeMultipart,
+  type MultipartFile,
+  type MultipartValue,
+} from "../forms/encode-multipart";
 import { type AppLike, toServerApp } from "../serve";
 import { CookieJar } from "./cookie-jar";
 import { TestResponse } from "./test-response";
@@ -29,6 +34,11 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as `application/x-www-form-urlencoded` (arrays repeat the key). */
   data?: Record<string, QueryValue | QueryValue[]>;
+  /**
+   * Files, sent as `multipart/form-data` together with `data` (FastAPI's TestClient `files`):
+   * `{ upload: { content: "hi", filename: "a.txt", contentType: "text/plain" } }`.
+   */
+  files?: Record<string, MultipartFile | MultipartFile[]>;
   /** A raw body (set the content type yourself). */
   content?: string | Uint8Array;
 }
@@ -107,6 +117,15 @@ function encodeBody(
   if (options.json !== undefined) {
     if (!hasType) headers.push(["content-type", "application/json"]);
     return JSON.stringify(options.json);
+  }
+  if (options.files !== undefined) {
+    const entries: Record<string, MultipartValue | MultipartValue[]> = {
+      ...options.data,
+      ...options.files,
+    };
+    const encoded = encodeMultipart(entries);
+    if (!hasType) headers.push(["content-type", encoded.contentType]);
+    return encoded.body;
   }
   if (options.data !== undefined) {
     if (!hasType) headers.push(["content-type", "application/x-www-form-urlencoded"]);
