@@ -19,7 +19,7 @@ async function runCommand(command: Exclude<Command, "all">, options: CliOptions,
   const context = { tools, load, quick: options.quick, log };
   switch (command) {
     case "compare": {
-      const warnings = describeTools(tools);
+      const warnings = describeTools(tools, options.autocannon);
       const servers = options.compare.servers.filter(
         (name) => name !== "fastapi" || (tools.fastapi && !options.noFastapi),
       );
@@ -58,8 +58,10 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const tools = detectTools();
-  for (const line of describeTools(tools)) log(line);
+  const detected = detectTools();
+  // --autocannon: behave as if wrk were missing, but say why.
+  const tools = options.autocannon ? { ...detected, wrk: false } : detected;
+  for (const line of describeTools(tools, options.autocannon)) log(line);
   const commands =
     options.command === "all"
       ? (["compare", "startup", "router", "memory", "workers"] as const)

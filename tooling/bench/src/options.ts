@@ -26,6 +26,8 @@ export interface CliOptions {
   compare: CompareConfig;
   /** Node servers the profile command profiles (`--servers`, default Typhoon only). */
   profileServers: NodeServerName[];
+  /** Load with autocannon even when wrk is there. */
+  autocannon: boolean;
   /** Leave FastAPI out even when it is installed. */
   noFastapi: boolean;
   help: boolean;
@@ -51,6 +53,7 @@ Options:
   --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi (compare, profile)
   --routes a,b         subset of hello,item,create,me,missing (compare, profile)
   --no-fastapi         leave the FastAPI column out
+  --autocannon         load with autocannon even when wrk is installed
   -h, --help           this text`;
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
@@ -86,6 +89,7 @@ export function parseCli(argv: string[]): CliOptions {
       servers: { type: "string" },
       routes: { type: "string" },
       "no-fastapi": { type: "boolean", default: false },
+      autocannon: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -103,6 +107,7 @@ export function parseCli(argv: string[]): CliOptions {
     quick,
     help: values.help,
     noFastapi: values["no-fastapi"],
+    autocannon: values.autocannon,
     profileServers: values.servers === undefined ? ["typhoon"] : servers.filter(isNodeServer),
     compare: {
       rounds: positiveInt("rounds", values.rounds, quick ? 1 : 5),

@@ -23,9 +23,11 @@ export function detectTools(): Tools {
 }
 
 /** What is missing and what that means, for the top of every run. */
-export function describeTools(tools: Tools): string[] {
+export function describeTools(tools: Tools, autocannonAsked = false): string[] {
   const lines: string[] = [];
-  if (!tools.wrk) {
+  if (autocannonAsked) {
+    lines.push("--autocannon: load from autocannon, which understates fast servers (see README).");
+  } else if (!tools.wrk) {
     lines.push(
       "wrk not found: falling back to autocannon, which needs most of a core at these rates and",
       `understates fast servers. For real numbers install Debian's wrk: ${APT_COMMAND}`,
