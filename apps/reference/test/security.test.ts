@@ -35,7 +35,12 @@ describe("SPEC §2.11 security: OAuth2 bearer with username tokens", () => {
   });
 
   it("a missing header or another scheme: 401 Not authenticated, WWW-Authenticate: Bearer", async () => {
-    for (const headers of [{}, { authorization: "Basic YWxpY2U6eA==" }, { authorization: "" }]) {
+    const variants: Record<string, string>[] = [
+      {},
+      { authorization: "Basic YWxpY2U6eA==" },
+      { authorization: "" },
+    ];
+    for (const headers of variants) {
       for (const path of ["/me", "/me/items"]) {
         const res = await client.get(path, { headers });
         expectDetail(res, 401, "Not authenticated");
