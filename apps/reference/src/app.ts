@@ -4,6 +4,7 @@ import { basicsRoutes } from "./routes/basics";
 import { bodyRoutes } from "./routes/bodies";
 import { dependencyRoutes } from "./routes/dependencies";
 import { errorRoutes } from "./routes/errors";
+import { formRoutes } from "./routes/forms";
 import { headerCookieRoutes } from "./routes/headers-cookies";
 import { httpLevelRoutes } from "./routes/http-level";
 import { noteRoutes } from "./routes/notes";
@@ -58,6 +59,7 @@ export function createApp(options: ReferenceAppOptions = {}): {
   app.includeRouter(dependencyRoutes(state));
   app.includeRouter(routerRoutes());
   app.includeRouter(securityRoutes());
+  app.includeRouter(formRoutes());
   app.includeRouter(httpLevelRoutes());
   app.includeRouter(websocketRoutes());
 

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
+import { encodeMultipart } from "typhoon";
 import { describe, expect, it } from "vitest";
 import { issueToken, TOKEN_EXPIRY } from "../src/accounts";
-import { expectDetail, expectJson, referenceClient } from "./helpers";
+import { expect422, expectDetail, expectJson, referenceClient } from "./helpers";
 
 const ALICE = {
   username: "alice",
@@ -22,6 +23,80 @@ function forge(header: object, claims: object, secret = SECRET, hash = "sha256")
   const head = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
   return `${head}.${b64url(createHmac(hash, secret).update(head).digest())}`;
 }
+
+describe("SPEC §2.11 security: the OAuth2 password form", () => {
+  const { client } = referenceClient();
+
+  it("POST /token answers the username as the token, with the scopes split on whitespace", async () => {
+    expectJson(
+      await client.post("/token", {
+        data: { username: "alice", password: "wonderland", scope: " me  items:read\tadmin " },
+      }),
+      { access_token: "alice", token_type: "bearer", scopes: ["me", "items:read", "admin"] },
+    );
+    expectJson(
+      await client.post("/token", {
+        data: { grant_type: "password", username: "bob", password: "canwefixit", client_id: "c" },
+      }),
+      { access_token: "bob", token_type: "bearer", scopes: [] },
+    );
+  });
+
+  it("POST /token reads multipart too, and empty strings count as absent", async () => {
+    const form = encodeMultipart({ username: "alice", password: "wonderland", grant_type: "" });
+    expectJson(
+      await client.post("/token", {
+        content: form.body,
+        headers: { "content-type": form.contentType },
+      }),
+      { access_token: "alice", token_type: "bearer", scopes: [] },
+    );
+    expect422(await client.post("/token", { data: { username: "", password: "" } }), [
+      ["body", "username"],
+      ["body", "password"],
+    ]);
+  });
+
+  it("POST /token: validation errors at [body, field]; a JSON body misses both fields", async () => {
+    expect422(
+      await client.post("/token", {
+        data: { username: "alice", password: "wonderland", grant_type: "client_credentials" },
+      }),
+      [["body", "grant_type"]],
+    );
+    expect422(
+      await client.post("/token", { json: { username: "alice", password: "wonderland" } }),
+      [
+        ["body", "username"],
+        ["body", "password"],
+      ],
+    );
+  });
+
+  it("POST /token: wrong credentials are a 400", async () => {
+    for (const data of [
+      { username: "alice", password: "wrong" },
+      { username: "nobody", password: "wonderland" },
+    ]) {
+      expectDetail(await client.post("/token", { data }), 400, "Incorrect username or password");
+    }
+  });
+
+  it("POST /jwt/token issues a JWT; wrong credentials are a 401 with a Bearer challenge", async () => {
+    const res = await client.post("/jwt/token", {
+      data: { username: "alice", password: "wonderland" },
+    });
+    expect(res.status).toBe(200);
+    const { access_token, token_type } = res.json();
+    expect(token_type).toBe("bearer");
+    expect(typeof access_token).toBe("string");
+    expectJson(await client.get("/jwt/me", bearer(access_token)), ALICE);
+
+    const bad = await client.post("/jwt/token", { data: { username: "alice", password: "x" } });
+    expectDetail(bad, 401, "Incorrect username or password");
+    expect(bad.headers.get("www-authenticate")).toBe("Bearer");
+  });
+});
 
 describe("SPEC §2.11 security: OAuth2 bearer with username tokens", () => {
   const { client } = referenceClient();

@@ -5,13 +5,23 @@ import {
   APIRouter,
   Depends,
   dependency,
+  Form,
   HTTPBasic,
   HTTPBearer,
   HTTPException,
   OAuth2PasswordBearer,
+  OAuth2PasswordRequestForm,
+  parseScopes,
   safeEqual,
 } from "typhoon";
-import { type Account, findAccount, jwt, requireActive } from "../accounts";
+import {
+  type Account,
+  checkPassword,
+  findAccount,
+  issueToken,
+  jwt,
+  requireActive,
+} from "../accounts";
 
 const BEARER_CHALLENGE = { "WWW-Authenticate": "Bearer" };
 const VALID_KEYS = ["key-123", "key-456"];
@@ -53,9 +63,26 @@ const jwtUser = dependency({ token: Depends(oauth2) }, async ({ token }): Promis
 const isValidKey = (key: string) =>
   VALID_KEYS.reduce((found, valid) => safeEqual(key, valid) || found, false);
 
-/** SPEC §2.11: security (the token endpoints live in the forms module). */
+const passwordForm = Form(OAuth2PasswordRequestForm);
+
+/** SPEC §2.11: security. */
 export function securityRoutes(): APIRouter {
   const router = new APIRouter();
+
+  // A disabled account can still log in here; `/me` refuses it later.
+  router.post("/token", { params: { form: passwordForm } }, ({ form }) => {
+    if (checkPassword(form.username, form.password) === undefined) {
+      throw new HTTPException(400, "Incorrect username or password");
+    }
+    return { access_token: form.username, token_type: "bearer", scopes: parseScopes(form.scope) };
+  });
+
+  router.post("/jwt/token", { params: { form: passwordForm } }, async ({ form }) => {
+    if (checkPassword(form.username, form.password) === undefined) {
+      throw new HTTPException(401, "Incorrect username or password", BEARER_CHALLENGE);
+    }
+    return { access_token: await issueToken(form.username), token_type: "bearer" };
+  });
 
   router.get("/me", { params: { user: Depends(tokenUser) } }, ({ user }) => user);
 
