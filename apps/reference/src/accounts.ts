@@ -1,4 +1,4 @@
-import { createJwt, HTTPException } from "typhoon";
+import { createJwt, HTTPException, safeEqual } from "typhoon";
 
 /** An account as the security routes answer it (SPEC §2.11). */
 export interface Account {
@@ -46,7 +46,10 @@ export function findAccount(username: string): Account | undefined {
 /** The account whose username and password both match, if any. */
 export function checkPassword(username: string, password: string): Account | undefined {
   const stored = ACCOUNTS.get(username);
-  return stored !== undefined && stored.password === password ? findAccount(username) : undefined;
+  // Constant-time, so the answer's timing does not tell how much of the password matched.
+  return stored !== undefined && safeEqual(stored.password, password)
+    ? findAccount(username)
+    : undefined;
 }
 
 /** 400 `Inactive user` for a disabled account. */

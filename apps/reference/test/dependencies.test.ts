@@ -68,6 +68,12 @@ describe("SPEC §2.9 dependencies", () => {
       ["query", "fail"],
     ]);
     expect422(await client.get("/dep/yield"), [["query", "key"]]);
+    // The dependency's own input was valid: it ran, and its cleanup saw the 422 pass by.
+    expect422(await client.get("/dep/yield?key=half-valid&fail=maybe"), [["query", "fail"]]);
+    expectJson(await client.get("/sidechannel/half-valid"), {
+      key: "half-valid",
+      events: ["open", "close"],
+    });
   });
 
   it("GET /dep/fruits: a class-based dependency", async () => {
