@@ -45,9 +45,9 @@ export class WsClient {
     });
   }
 
-  static connect(url: string): Promise<WsClient> {
+  static connect(url: string, headers: Record<string, string> = {}): Promise<WsClient> {
     return new Promise((resolve, reject) => {
-      const socket = new WS(url);
+      const socket = new WS(url, { headers });
       const client = new WsClient(socket);
       socket.once("open", () => resolve(client));
       socket.once("error", reject);

@@ -37,6 +37,13 @@ describe("SPEC §2.14 WebSocket /ws/{room} (over a real socket)", () => {
     await ws.closed;
   });
 
+  it("the global gate does not run for the WebSocket route (SPEC §1.3)", async () => {
+    const ws = await WsClient.connect(`${base}/ws/gated?token=ws-secret`, { "x-block": "yes" });
+    expect(JSON.parse(await ws.next())).toMatchObject({ event: "joined", room: "gated" });
+    ws.close();
+    await ws.closed;
+  });
+
   it.each(["/ws/lobby", "/ws/lobby?token=wrong", "/ws/lobby?token=", "/ws?token=ws-secret"])(
     "%s: the handshake is refused with 403",
     async (path) => {
