@@ -38,7 +38,7 @@ export type {
   ServerApp,
   ServerHandle,
 } from "@typhoon/server";
-export { ClientDisconnected } from "@typhoon/server";
+export { ClientDisconnected, type InProcessWebSocket, WebSocketRejected } from "@typhoon/server";
 export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
 // Validation errors and formats, from @typhoon/validation.
 export { RequestValidationError } from "@typhoon/validation";
@@ -136,7 +136,12 @@ export {
 } from "./settings/load-settings";
 export { SettingsError, type SettingsIssue } from "./settings/settings-error";
 export { StaticFiles, type StaticFilesOptions } from "./staticfiles/index";
-export { type RequestOptions, TestClient, type TestClientOptions } from "./testing/test-client";
+export {
+  type RequestOptions,
+  TestClient,
+  type TestClientOptions,
+  type WebSocketOptions,
+} from "./testing/test-client";
 export { TestResponse } from "./testing/test-response";
 export {
   WebSocket,

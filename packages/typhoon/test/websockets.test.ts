@@ -8,7 +8,9 @@ import {
   HTTPException,
   Path,
   Query,
+  Request,
   serve,
+  TestClient,
   Typhoon,
   WebSocket,
   WebSocketDisconnect,
@@ -157,5 +159,26 @@ describe("WebSockets over a real socket", () => {
       client.on("error", () => {});
     });
     expect(status).toBe(403);
+  });
+});
+
+describe("TestClient.websocketConnect", () => {
+  it("opens a session with the client's headers and the lifespan state", async () => {
+    const app = makeApp();
+    await using client = await TestClient.start(app);
+    await using ws = await client.websocketConnect("/ws/room1", { query: { token: "secret" } });
+    expect(await ws.receiveJson()).toEqual({ room: "room1", user: "ann" });
+    await ws.sendText("x");
+    expect(await ws.receiveText()).toBe("echo:x");
+    await expect(client.websocketConnect("/ws/room1")).rejects.toBeInstanceOf(WebSocketRejected);
+  });
+
+  it("lets a call's Host header replace the default", async () => {
+    const app = new Typhoon({ logger: quiet });
+    app.get("/host", { params: { request: Request } }, ({ request }) =>
+      request.headers.getAll("host"),
+    );
+    const res = await new TestClient(app).get("/host", { headers: { Host: "example.org" } });
+    expect(res.json()).toEqual(["example.org"]);
   });
 });

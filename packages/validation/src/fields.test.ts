@@ -30,12 +30,15 @@ const table: Row[] = [
   ["int: leading space", int, " 5", "!int_parsing"],
   ["int: hex", int, "0x10", "!int_parsing"],
   ["int: exponent", int, "1e3", "!int_parsing"],
-  ["int: huge parses", int, "99999999999999999999", 1e20],
+  // Past 2^53 - 1 a number cannot hold the integer sent: refused, never silently rounded.
+  ["int: huge is refused, not rounded", int, "99999999999999999999", "!int_parsing_size"],
+  ["int: 2^53 + 1 is refused", int, "9007199254740993", "!int_parsing_size"],
+  ["int: the largest safe integer parses", int, "9007199254740991", 9007199254740991],
   [
-    "int: huge fails bounds",
+    "int: huge with bounds is still a 422 at the same loc",
     () => v.pipe(v.number(), v.integer(), v.maxValue(1000)),
     "99999999999999999999",
-    "!less_than_equal",
+    "!int_parsing_size",
   ],
   ["float: decimal", v.number, "2.5", 2.5],
   ["float: zero", v.number, "0", 0],

@@ -3,9 +3,12 @@ import {
   type HttpRequestOptions,
   httpRequest,
   type InProcessHost,
+  type InProcessWebSocket,
   type QueryValue,
   type ServerApp,
   startInProcessHost,
+  type WebSocketConnectOptions,
+  websocketConnect,
 } from "@typhoon/server";
 import {
   encodeMultipart,
@@ -23,6 +26,14 @@ export interface TestClientOptions {
   rootPath?: string;
   /** Value of the Host header (default `testserver`). */
   host?: string;
+}
+
+export interface WebSocketOptions {
+  query?: Record<string, QueryValue | QueryValue[]> | URLSearchParams | string;
+  headers?: Record<string, string | string[]>;
+  cookies?: Record<string, string>;
+  /** Offered in `Sec-WebSocket-Protocol`, in this order. */
+  subprotocols?: string[];
 }
 
 export interface RequestOptions {
@@ -78,6 +89,37 @@ export class TestClient {
     await this.close();
   }
 
+  /**
+   * Opens a WebSocket session to the app (FastAPI's `websocket_connect`), with the client's
+   * headers and cookies: `await using ws = await client.websocketConnect("/ws")`. Rejects with
+   * `WebSocketRejected` when the app refuses the handshake.
+   */
+  websocketConnect(path: string, options: WebSocketOptions = {}): Promise<InProcessWebSocket> {
+    const call: WebSocketConnectOptions = { path, headers: this.#headers(options) };
+    if (options.query !== undefined) call.query = options.query;
+    if (options.subprotocols !== undefined) call.subprotocols = options.subprotocols;
+    if (this.#options.rootPath !== undefined) call.rootPath = this.#options.rootPath;
+    return this.#host ? this.#host.websocket(call) : websocketConnect(this.#app, call);
+  }
+
+  /** The client's headers, then the call's (a call's header replaces the client's), then cookies. */
+  #headers(options: {
+    headers?: Record<string, string | string[]>;
+    cookies?: Record<string, string>;
+  }): HeaderPairs {
+    const merged: Record<string, string | string[]> = { host: this.#options.host ?? "testserver" };
+    for (const [name, value] of Object.entries({ ...this.#options.headers, ...options.headers }))
+      merged[name.toLowerCase()] = value;
+    const headers: HeaderPairs = [];
+    for (const [name, value] of Object.entries(merged)) {
+      if (Array.isArray(value)) for (const item of value) headers.push([name, item]);
+      else headers.push([name, value]);
+    }
+    const cookie = this.cookies.header(options.cookies);
+    if (cookie !== undefined) headers.push(["cookie", cookie]);
+    return headers;
+  }
+
   get = (path: string, options?: RequestOptions) => this.request("GET", path, options);
   post = (path: string, options?: RequestOptions) => this.request("POST", path, options);
   put = (path: string, options?: RequestOptions) => this.request("PUT", path, options);
@@ -87,13 +129,7 @@ export class TestClient {
   options = (path: string, options?: RequestOptions) => this.request("OPTIONS", path, options);
 
   async request(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
-    const headers: HeaderPairs = [["host", this.#options.host ?? "testserver"]];
-    for (const [name, value] of Object.entries({ ...this.#options.headers, ...options.headers })) {
-      if (Array.isArray(value)) for (const item of value) headers.push([name.toLowerCase(), item]);
-      else headers.push([name.toLowerCase(), value]);
-    }
-    const cookie = this.cookies.header(options.cookies);
-    if (cookie !== undefined) headers.push(["cookie", cookie]);
+    const headers = this.#headers(options);
     const body = encodeBody(options, headers);
     const call: HttpRequestOptions = { method, path, headers };
     if (options.query !== undefined) call.query = options.query;

@@ -22,16 +22,22 @@ export const floatNode: Node = (input, st) => {
   return fail(st, "float_type", msg.floatType, input);
 };
 
-/** `v.pipe(v.number(), v.integer())`: integers only, never a silent truncation. */
+/**
+ * `v.pipe(v.number(), v.integer())`: integers only, never a silent truncation — nor a silent
+ * rounding: past ±(2^53 − 1) a JS number no longer holds the integer sent, so it is refused
+ * (use `v.bigint()` for larger values).
+ */
 export const intNode: Node = (input, st) => {
   if (typeof input === "number") {
-    if (Number.isInteger(input)) return input;
+    if (Number.isSafeInteger(input)) return input;
+    if (Number.isInteger(input)) return fail(st, "int_parsing_size", msg.intParsingSize, input);
     if (!Number.isFinite(input)) return fail(st, "finite_number", msg.finiteNumber, input);
     return fail(st, "int_from_float", msg.intFromFloat, input);
   }
   if (typeof input === "string" && st.lax) {
     const n = parseIntString(input);
-    return n === undefined ? fail(st, "int_parsing", msg.intParsing, input) : n;
+    if (n === undefined) return fail(st, "int_parsing", msg.intParsing, input);
+    return Number.isSafeInteger(n) ? n : fail(st, "int_parsing_size", msg.intParsingSize, input);
   }
   return fail(st, "int_type", msg.intType, input);
 };
