@@ -1,0 +1,88 @@
+// Compiles and runs every code block of docs/*.md: the guides can never rot.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { exchangeTitle, stepTitle } from "../src/describe-step";
+import { type Guide, loadGuides, writeWorkspace } from "../src/guide";
+import type { Bindings } from "../src/placeholders";
+import { killStragglers, processTarget } from "../src/process-target";
+import { formatResponse, runExchange } from "../src/run-http";
+import { runConversation } from "../src/run-websocket";
+import { inProcessTarget, type Target } from "../src/target";
+import { typecheck } from "../src/typecheck";
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const REPO_ROOT = path.resolve(PACKAGE_ROOT, "../..");
+const DOCS = path.join(REPO_ROOT, "docs");
+// Inside this package, so "typhoon" and "valibot" resolve to the workspace's packages.
+const WORKSPACE = path.join(PACKAGE_ROOT, ".guides-tmp");
+
+let guides: Guide[] = [];
+let loadError: unknown;
+try {
+  guides = loadGuides(DOCS, REPO_ROOT);
+  writeWorkspace(guides, WORKSPACE);
+} catch (error) {
+  loadError = error;
+}
+
+afterAll(killStragglers);
+
+it("reads every guide", () => {
+  if (loadError !== undefined) throw loadError;
+  expect(guides.map((guide) => guide.source)).toContain("docs/README.md");
+});
+
+it("typechecks every TypeScript block", () => {
+  expect(typecheck(guides, WORKSPACE).join("\n")).toBe("");
+}, 60_000);
+
+for (const guide of guides) {
+  if (guide.steps.length === 0) continue;
+  describe(guide.source, async () => {
+    const folder = path.join(WORKSPACE, guide.slug);
+    const bindings: Bindings = new Map();
+    let target: Target | undefined;
+    const stop = async () => {
+      const running = target;
+      target = undefined;
+      await running?.close();
+    };
+    const current = (): Target => {
+      if (target === undefined) throw new Error("no app to send this to: add a ```ts block exporting `app` above");
+      return target;
+    };
+
+    for (const step of guide.steps) {
+      const title = stepTitle(guide.source, step);
+      if (step.kind === "module") {
+        it(title, async () => {
+          const module: Record<string, unknown> = await import(path.join(folder, step.file));
+          if (module.app === undefined) return;
+          await stop();
+          target = await inProcessTarget(step.file, module.app as never);
+        });
+      } else if (step.kind === "entry") {
+        it(title, async () => {
+          await stop();
+          target = await processTarget(step.file, path.join(folder, step.file), folder);
+        });
+      } else if (step.kind === "test") {
+        // Its describe() and it() calls register here, inside this guide's suite.
+        await import(path.join(folder, step.file));
+      } else if (step.kind === "http") {
+        for (const exchange of step.exchanges) {
+          it(exchangeTitle(guide.source, step.line, exchange), async () => {
+            const { problems, actual } = await runExchange(current(), exchange, bindings);
+            if (problems.length > 0) {
+              throw new Error(`${problems.join("\n")}\n\nThe full response:\n${formatResponse(actual)}`);
+            }
+          });
+        }
+      } else {
+        it(title, () => runConversation(current(), step.steps, bindings));
+      }
+    }
+    it("stops the app", stop);
+  });
+}
