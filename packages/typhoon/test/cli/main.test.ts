@@ -155,7 +155,16 @@ describe("typhoon routes", () => {
 });
 
 describe("typhoon openapi", () => {
-  it("prints the document of an app that can build one", async () => {
+  it("prints the OpenAPI 3.1 document of a Typhoon app", async () => {
+    const result = await cli(["openapi", "fixtures/app.ts"]);
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(document.openapi).toBe("3.1.0");
+    expect(document.info.title).toBe("CLI fixture");
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/", "/pid"]));
+  });
+
+  it("prints the document of any app-like object with openapi()", async () => {
     const result = await cli(["openapi", "fixtures/with-openapi.ts"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
