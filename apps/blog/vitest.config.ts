@@ -1,4 +1,5 @@
 import { project } from "@typhoon/vitest-preset";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig(project("blog"));
+// The global setup migrates one template database; each test copies it (fresh per test).
+export default defineConfig(project("blog", { globalSetup: ["test/support/global-setup.ts"] }));
