@@ -39,28 +39,38 @@ it("typechecks every TypeScript block", () => {
 
 for (const guide of guides) {
   if (guide.steps.length === 0) continue;
-  describe(guide.source, async () => {
+  describe(guide.source, () => {
     const folder = path.join(WORKSPACE, guide.slug);
     const bindings: Bindings = new Map();
     let target: Target | undefined;
+    // The latest app, started (lifespan and all) only once a request needs it: an app that
+    // only a test file uses is left to that test.
+    let pending: { file: string; app: unknown } | undefined;
     const stop = async () => {
       const running = target;
       target = undefined;
+      pending = undefined;
       await running?.close();
     };
-    const current = (): Target => {
-      if (target === undefined) throw new Error("no app to send this to: add a ```ts block exporting `app` above");
+    const current = async (): Promise<Target> => {
+      if (pending !== undefined) {
+        target = await inProcessTarget(pending.file, pending.app as never);
+        pending = undefined;
+      }
+      if (target === undefined) {
+        throw new Error("no app to send this to: add a ```ts block exporting `app` above");
+      }
       return target;
     };
 
-    for (const step of guide.steps) {
+    guide.steps.forEach((step) => {
       const title = stepTitle(guide.source, step);
       if (step.kind === "module") {
         it(title, async () => {
           const module: Record<string, unknown> = await import(path.join(folder, step.file));
           if (module.app === undefined) return;
           await stop();
-          target = await inProcessTarget(step.file, module.app as never);
+          pending = { file: step.file, app: module.app };
         });
       } else if (step.kind === "entry") {
         it(title, async () => {
@@ -69,20 +79,20 @@ for (const guide of guides) {
         });
       } else if (step.kind === "test") {
         // Its describe() and it() calls register here, inside this guide's suite.
-        await import(path.join(folder, step.file));
+        describe(title, () => import(path.join(folder, step.file)));
       } else if (step.kind === "http") {
         for (const exchange of step.exchanges) {
           it(exchangeTitle(guide.source, step.line, exchange), async () => {
-            const { problems, actual } = await runExchange(current(), exchange, bindings);
+            const { problems, actual } = await runExchange(await current(), exchange, bindings);
             if (problems.length > 0) {
               throw new Error(`${problems.join("\n")}\n\nThe full response:\n${formatResponse(actual)}`);
             }
           });
         }
       } else {
-        it(title, () => runConversation(current(), step.steps, bindings));
+        it(title, async () => runConversation(await current(), step.steps, bindings));
       }
-    }
+    });
     it("stops the app", stop);
   });
 }
