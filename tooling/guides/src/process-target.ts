@@ -12,15 +12,26 @@ const STOP_TIMEOUT = 20_000;
 /** Every process started here, so a failed test can still stop them. */
 const running = new Set<ChildProcess>();
 
-/** Kills whatever an interrupted run left behind (SIGKILL: no more grace to give). */
+/** SIGKILL to the process and its workers (its process group): no more grace to give. */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL"); // the group is gone already
+  }
+}
+
+/** Kills whatever an interrupted run left behind. */
 export function killStragglers(): void {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running) killGroup(child);
 }
 
 function send(base: string, request: OutgoingRequest): Promise<ActualResponse> {
   const url = new URL(request.target, base);
   const body = request.body === undefined ? undefined : Buffer.from(request.body);
   const headers: [string, string][] = request.headers.map(([name, value]) => [name, value]);
+  // Raw header lists get no Host from node:http; HTTP/1.1 requires one.
+  if (!headers.some(([name]) => name.toLowerCase() === "host")) headers.unshift(["host", url.host]);
   if (body !== undefined && !headers.some(([name]) => name.toLowerCase() === "content-length")) {
     headers.push(["content-length", String(body.length)]);
   }
@@ -65,8 +76,11 @@ function send(base: string, request: OutgoingRequest): Promise<ActualResponse> {
 export async function processTarget(name: string, file: string, cwd: string): Promise<Target> {
   const child = spawn(process.execPath, ["--conditions=typhoon-source", "--import", TSX, file], {
     cwd,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1" },
+    // A clean environment: the guide's output must not depend on the machine's variables.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that a forced stop also reaches its cluster workers.
+    detached: true,
   });
   running.add(child);
   let output = "";
@@ -84,7 +98,7 @@ export async function processTarget(name: string, file: string, cwd: string): Pr
   });
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
+      killGroup(child);
       reject(new Error(`${name} did not print "Listening on" in time:\n${output}`));
     }, STARTUP_TIMEOUT);
     const check = () => {
@@ -106,7 +120,7 @@ export async function processTarget(name: string, file: string, cwd: string): Pr
     websocket: () => Promise.reject(new Error("websocket blocks run against in-process apps only")),
     async close() {
       child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT);
+      const timer = setTimeout(() => killGroup(child), STOP_TIMEOUT);
       const code = await exited;
       clearTimeout(timer);
       if (code !== 0) throw new Error(`${name} exited with ${code} after SIGTERM:\n${output}`);
