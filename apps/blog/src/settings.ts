@@ -18,6 +18,11 @@ export const Settings = v.object({
   data_dir: v.optional(v.pipe(v.string(), v.minLength(1)), ".data/pglite"),
   /** Signs the JWTs. Unset: a random key per process (tokens die with it), with a warning. */
   secret_key: v.optional(v.pipe(v.string(), v.minLength(32))),
+  /** scrypt's cost (N = 2^cost) for new password hashes; older, cheaper hashes are upgraded at login. */
+  password_hash_cost: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(20)),
+    15,
+  ),
   access_token_minutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30),
   /** Accounts registered with these emails get the admin role. */
   admin_emails: v.optional(v.array(Email), []),

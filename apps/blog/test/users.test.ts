@@ -1,6 +1,16 @@
+import { needsRehash, verifyPassword } from "typhoon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getSettings } from "../src/settings";
 import { tokensFor } from "../src/users/tokens";
-import { PASSWORD, register, signUp, startBlog, type TestBlog, testSettings } from "./support/blog";
+import {
+  login,
+  PASSWORD,
+  register,
+  signUp,
+  startBlog,
+  type TestBlog,
+  testSettings,
+} from "./support/blog";
 
 let blog: TestBlog;
 beforeEach(async () => {
@@ -101,6 +111,27 @@ describe("logging in", () => {
     });
     expect(me.status).toBe(200);
     expect(me.json()).toMatchObject({ email: "ann@example.com", role: "user" });
+  });
+
+  it("upgrades a hash made with a lower cost when the user logs in", async () => {
+    await register(blog.client, "ann@example.com");
+    const stored = () =>
+      blog.database.db
+        .selectFrom("users")
+        .select("password_hash")
+        .executeTakeFirstOrThrow()
+        .then((row) => row.password_hash);
+    const before = await stored();
+    expect(needsRehash(before, { logN: 11 })).toBe(true);
+    blog.app.dependencyOverrides.set(getSettings, () => ({
+      ...blog.settings,
+      password_hash_cost: 11,
+    }));
+    await login(blog.client, "ann@example.com");
+    const after = await stored();
+    expect(after).not.toBe(before);
+    expect(needsRehash(after, { logN: 11 })).toBe(false);
+    expect(await verifyPassword(PASSWORD, after)).toBe(true);
   });
 
   it.each([

@@ -1,9 +1,15 @@
 import { dependency } from "typhoon";
 
 /** What a live client receives. */
-export interface LiveEvent {
-  event: "post.published";
-  post: unknown;
+export type LiveEvent =
+  | { event: "ready"; user_id: number }
+  | { event: "post.published"; post: unknown };
+
+/** One client's place in the hub. */
+export interface LiveSubscription {
+  /** Queues an event for this client only, after those already queued. */
+  deliver(event: LiveEvent): void;
+  unsubscribe(): void;
 }
 
 export interface HubOptions {
@@ -39,7 +45,7 @@ export class PostHub {
   }
 
   /** Adds a client, or returns null when the hub is full. `unsubscribe()` when it leaves. */
-  subscribe(subscriber: Subscriber): { unsubscribe(): void } | null {
+  subscribe(subscriber: Subscriber): LiveSubscription | null {
     if (this.#subscriptions.size >= this.#maxSubscribers) return null;
     const subscription = new Subscription(subscriber, this.#maxQueued, () =>
       this.#subscriptions.delete(subscription),
@@ -49,11 +55,11 @@ export class PostHub {
   }
 
   publish(event: LiveEvent): void {
-    for (const subscription of this.#subscriptions) subscription.push(event);
+    for (const subscription of this.#subscriptions) subscription.deliver(event);
   }
 }
 
-class Subscription {
+class Subscription implements LiveSubscription {
   readonly #subscriber: Subscriber;
   readonly #maxQueued: number;
   readonly #remove: () => void;
@@ -67,7 +73,7 @@ class Subscription {
     this.#remove = remove;
   }
 
-  push(event: LiveEvent): void {
+  deliver(event: LiveEvent): void {
     if (this.#closed) return;
     if (this.#queue.length >= this.#maxQueued) {
       this.#drop("too slow to keep up");

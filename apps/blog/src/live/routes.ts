@@ -35,13 +35,13 @@ liveRouter.websocket(
   { params: { ws: WebSocket, user: Depends(liveUser), hub: Depends(getPostHub) } },
   async ({ ws, user, hub }) => {
     await ws.accept();
-    // Events published after "ready" reach this client, in order.
-    await ws.sendJson({ event: "ready", user_id: user.id });
     const subscription = hub.subscribe({
       send: (event) => ws.sendJson(event),
       drop: (reason) => void ws.close(TRY_AGAIN_LATER, reason).catch(() => {}),
     });
     if (subscription === null) return ws.close(TRY_AGAIN_LATER, "Too many live clients");
+    // Through the client's queue: every post published after "ready" follows it, in order.
+    subscription.deliver({ event: "ready", user_id: user.id });
     try {
       // Clients only listen: read (and ignore) what they send until they leave.
       for (let message = await ws.receive(); message.type !== "websocket.disconnect"; ) {

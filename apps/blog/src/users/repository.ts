@@ -69,6 +69,10 @@ export async function updateUser(
   return row ?? null;
 }
 
+export async function setPasswordHash(db: Db, id: number, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", id).execute();
+}
+
 export function toUserOut(row: UserRow): UserOut {
   return {
     id: row.id,

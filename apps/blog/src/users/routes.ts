@@ -7,13 +7,14 @@ import {
   Form,
   HTTPException,
   hashPassword,
+  needsRehash,
   OAuth2PasswordRequestForm,
   verifyPassword,
 } from "typhoon";
 import { getSession } from "../db/session";
 import { getMailer, sendWelcomeMail } from "../mail/mailer";
 import { getSettings } from "../settings";
-import { findUserByEmail, insertUser, toUserOut } from "./repository";
+import { findUserByEmail, insertUser, setPasswordHash, toUserOut } from "./repository";
 import { Token, UserCreate, UserOut } from "./schemas";
 import { currentUser } from "./security";
 import { getTokens } from "./tokens";
@@ -39,7 +40,7 @@ usersRouter.post(
     const row = await insertUser(session.db, {
       email: user.email,
       full_name: user.full_name ?? null,
-      password_hash: await hashPassword(user.password),
+      password_hash: await hashPassword(user.password, { logN: settings.password_hash_cost }),
       role: settings.admin_emails.includes(user.email) ? "admin" : "user",
     });
     if (row === null) throw new HTTPException(409, "Email already registered");
@@ -63,13 +64,15 @@ usersRouter.post(
       form: Form(OAuth2PasswordRequestForm),
       session: Depends(getSession),
       tokens: Depends(getTokens),
+      settings: Depends(getSettings),
     },
     response: Token,
     summary: "Log in (OAuth2 password flow): the username is the email",
   },
-  async ({ form, session, tokens }) => {
+  async ({ form, session, tokens, settings }) => {
+    const cost = { logN: settings.password_hash_cost };
     const user = await findUserByEmail(session.db, form.username.trim().toLowerCase());
-    dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+    dummyHash ??= hashPassword(randomBytes(16).toString("hex"), cost);
     const hash = user?.password_hash ?? (await dummyHash);
     if (!(await verifyPassword(form.password, hash)) || user === null) {
       throw new HTTPException(401, "Incorrect username or password", {
@@ -77,6 +80,10 @@ usersRouter.post(
       });
     }
     if (!user.is_active) throw new HTTPException(400, "Inactive user");
+    // The password is at hand only now: the moment to upgrade a hash made with a lower cost.
+    if (needsRehash(user.password_hash, cost)) {
+      await setPasswordHash(session.db, user.id, await hashPassword(form.password, cost));
+    }
     const { token, expiresIn } = await tokens.issue(user.id);
     return { access_token: token, token_type: "bearer" as const, expires_in: expiresIn };
   },

@@ -13,7 +13,8 @@ export const SECRET = "test-secret-key-of-at-least-32-bytes!!";
 /** Settings as the app would read them from these variables (no `.env`, no process env). */
 export function testSettings(env: Record<string, string> = {}): Settings {
   return readSettings({
-    env: { SECRET_KEY: SECRET, LOG_REQUESTS: "false", ...env },
+    // The cheapest scrypt cost the app accepts: hashing dominates a test otherwise.
+    env: { SECRET_KEY: SECRET, LOG_REQUESTS: "false", PASSWORD_HASH_COST: "10", ...env },
     envFile: false,
   });
 }
