@@ -1,4 +1,4 @@
-import { cors, JSONResponse, Typhoon } from "typhoon";
+import { cors, JSONResponse, Typhoon, type TyphoonOptions } from "typhoon";
 import { dashboardRouter } from "./dashboard/routes";
 import { DatabaseBusyError } from "./db/connection-lock";
 import { type Database, openDatabase } from "./db/database";
@@ -17,6 +17,8 @@ export interface BlogOptions {
   settings?: Settings;
   /** Where startup and request lines go (default console.log); `null` for silence. */
   log?: ((line: string) => void) | null;
+  /** The app's logger for errors (default: the console). */
+  logger?: TyphoonOptions["logger"];
 }
 
 /**
@@ -31,6 +33,7 @@ export function createApp(options: BlogOptions = {}): Typhoon {
     title: settings.app_name,
     version: "1.0.0",
     description: "A blog API: accounts and JWT login, posts, live updates, a dashboard.",
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
     lifespan: async function* () {
       const database = await openDatabase(
         settings.database_url === undefined

@@ -32,6 +32,8 @@ export interface TestBlog {
   /** Every mail the app sent, in order. */
   mail: MailMessage[];
   settings: Settings;
+  /** What the app logged as errors (unexpected exceptions, failed cleanups). */
+  errors: unknown[][];
   close(): Promise<void>;
 }
 
@@ -41,7 +43,9 @@ export interface TestBlog {
  */
 export async function startBlog(env: Record<string, string> = {}): Promise<TestBlog> {
   const settings = testSettings(env);
-  const app = createApp({ settings, log: null });
+  const errors: unknown[][] = [];
+  const logger = { info() {}, warn() {}, error: (...args: unknown[]) => void errors.push(args) };
+  const app = createApp({ settings, log: null, logger });
   const database = await freshDatabase();
   const hub = new PostHub();
   const mail: MailMessage[] = [];
@@ -59,6 +63,7 @@ export async function startBlog(env: Record<string, string> = {}): Promise<TestB
     hub,
     mail,
     settings,
+    errors,
     close: () => database.close(),
   };
 }
