@@ -64,19 +64,23 @@ export function parseGuide(source: string, markdown: string): Guide {
     };
     const typescript = TYPESCRIPT.has(block.lang);
     for (const flag of block.flags) {
-      if (!FLAGS.has(flag)) fail(block.line - 1, `unknown flag "${flag}" after \`\`\`${block.lang}`);
+      if (!FLAGS.has(flag))
+        fail(block.line - 1, `unknown flag "${flag}" after \`\`\`${block.lang}`);
     }
     if (typescript || block.filename !== undefined) {
       const name = block.filename ?? `block-${block.line}.ts`;
       if (path.isAbsolute(name) || name.split(/[\\/]/).includes("..")) {
         fail(block.line - 1, `the file name ${name} must stay inside the guide's folder`);
       }
-      if (typescript && !/\.(ts|mts)$/.test(name)) fail(block.line - 1, `${name} is not a .ts file`);
-      if (names.has(name)) fail(block.line - 1, `${name} is written twice; give the blocks distinct names`);
+      if (typescript && !/\.(ts|mts)$/.test(name))
+        fail(block.line - 1, `${name} is not a .ts file`);
+      if (names.has(name))
+        fail(block.line - 1, `${name} is written twice; give the blocks distinct names`);
       names.add(name);
       files.push({ name, code: block.code, line: block.line, typescript });
       if (typescript) steps.push(tsStep(block, name));
-      else if (block.flags.includes("entry")) fail(block.line - 1, "only TypeScript can be an entry");
+      else if (block.flags.includes("entry"))
+        fail(block.line - 1, "only TypeScript can be an entry");
       continue;
     }
     try {

@@ -95,7 +95,8 @@ export function matchJson(expected: unknown, actual: unknown, bindings: Bindings
       }
       const merged = new Map([...bindings, ...found]);
       const matched = matchText(want, got, merged);
-      if (matched === null) problems.push(`${at}: expected ${describe(want)}, got ${describe(got)}`);
+      if (matched === null)
+        problems.push(`${at}: expected ${describe(want)}, got ${describe(got)}`);
       else for (const [name, value] of matched) found.set(name, value);
       return;
     }
@@ -130,7 +131,8 @@ export function matchJson(expected: unknown, actual: unknown, bindings: Bindings
       }
       return;
     }
-    if (!Object.is(want, got)) problems.push(`${at}: expected ${describe(want)}, got ${describe(got)}`);
+    if (!Object.is(want, got))
+      problems.push(`${at}: expected ${describe(want)}, got ${describe(got)}`);
   };
 
   visit(expected, actual, "body");

@@ -77,7 +77,12 @@ export async function processTarget(name: string, file: string, cwd: string): Pr
   const child = spawn(process.execPath, ["--conditions=typhoon-source", "--import", TSX, file], {
     cwd,
     // A clean environment: the guide's output must not depend on the machine's variables.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      PORT: "0",
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so that a forced stop also reaches its cluster workers.
     detached: true,

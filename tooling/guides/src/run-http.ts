@@ -42,7 +42,9 @@ export function compareResponse(
   }
   const reason = STATUS_CODES[expected.status];
   if (expected.reason !== "" && expected.reason !== reason) {
-    problems.push(`the reason phrase of ${expected.status} is "${reason}", not "${expected.reason}"`);
+    problems.push(
+      `the reason phrase of ${expected.status} is "${reason}", not "${expected.reason}"`,
+    );
   }
   const names = [...new Set(expected.headers.map(([name]) => name))];
   for (const name of names) {
@@ -55,7 +57,9 @@ export function compareResponse(
     want.forEach((value, index) => {
       const matched = matchText(value, got[index] as string, known());
       if (matched === null) {
-        problems.push(`${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(got[index])}`);
+        problems.push(
+          `${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(got[index])}`,
+        );
       } else for (const [key, bound] of matched) found.set(key, bound);
     });
   }
@@ -63,26 +67,33 @@ export function compareResponse(
   if (expected.body === "...") {
     // Any body: the guide does not show it.
   } else if (expected.body !== "" && isJson(actual.headers)) {
-    let parsedExpected: unknown;
-    let parsedActual: unknown;
+    let parsed: { expected: unknown; actual: unknown } | undefined;
     try {
-      parsedExpected = JSON.parse(expected.body);
-      parsedActual = JSON.parse(text);
+      parsed = { expected: JSON.parse(expected.body), actual: JSON.parse(text) };
     } catch (error) {
       problems.push(`body: ${(error as Error).message}`);
     }
-    if (problems.length === 0) {
+    if (parsed !== undefined) {
       const merged = known();
-      problems.push(...matchJson(parsedExpected, parsedActual, merged));
+      problems.push(...matchJson(parsed.expected, parsed.actual, merged));
       for (const [key, value] of merged) if (!bindings.has(key)) found.set(key, value);
     }
   } else {
     const matched = matchText(expected.body, text.replace(/\n+$/, ""), known());
-    if (matched === null) problems.push(`body: expected ${JSON.stringify(expected.body)}, got ${JSON.stringify(text)}`);
+    if (matched === null)
+      problems.push(`body: expected ${JSON.stringify(expected.body)}, got ${JSON.stringify(text)}`);
     else for (const [key, value] of matched) found.set(key, value);
   }
   if (problems.length === 0) for (const [key, value] of found) bindings.set(key, value);
   return problems;
+}
+
+/** A multipart body needs CRLF line endings; a guide's text has LF. */
+function requestBody(request: HttpExchange["request"], bindings: Bindings): string | undefined {
+  if (request.body === undefined) return undefined;
+  const body = substitute(request.body, bindings);
+  const type = request.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1];
+  return type !== undefined && /^multipart\//i.test(type) ? body.replace(/\r?\n/g, "\r\n") : body;
 }
 
 /** Sends the exchange's request (placeholders filled in) and compares the response. */
@@ -96,7 +107,7 @@ export async function runExchange(
     method: request.method,
     target: substitute(request.target, bindings),
     headers: request.headers.map(([name, value]) => [name, substitute(value, bindings)]),
-    body: request.body === undefined ? undefined : substitute(request.body, bindings),
+    body: requestBody(request, bindings),
   });
   return { problems: compareResponse(exchange.response, actual, bindings), actual };
 }

@@ -9,7 +9,10 @@ const RECEIVE_TIMEOUT = 5_000;
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${RECEIVE_TIMEOUT} ms`)), RECEIVE_TIMEOUT);
+    timer = setTimeout(
+      () => reject(new Error(`${what}: nothing within ${RECEIVE_TIMEOUT} ms`)),
+      RECEIVE_TIMEOUT,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -46,13 +49,18 @@ export async function runConversation(
         } catch (error) {
           const refusal = error as { closeCode?: number | null; message: string };
           if (!("closeCode" in refusal)) throw error;
-          clients.set(step.client, { state: "refused", code: refusal.closeCode ?? null, reason: "" });
+          clients.set(step.client, {
+            state: "refused",
+            code: refusal.closeCode ?? null,
+            reason: "",
+          });
         }
         continue;
       }
       const connection = clients.get(step.client) as Connection;
       if (connection.state === "refused") {
-        if (step.kind !== "closed") fail(`the server refused the connection (close ${connection.code})`);
+        if (step.kind !== "closed")
+          fail(`the server refused the connection (close ${connection.code})`);
         else if (step.code !== connection.code) {
           fail(`the server refused with close ${connection.code}, not ${step.code}`);
         }
@@ -68,7 +76,8 @@ export async function runConversation(
       } else {
         const event = await withTimeout(socket.receive(), `line ${step.line}`);
         if (step.kind === "closed") {
-          if (event.type !== "websocket.close") fail(`expected CLOSE ${step.code}, got ${describeEvent(event)}`);
+          if (event.type !== "websocket.close")
+            fail(`expected CLOSE ${step.code}, got ${describeEvent(event)}`);
           const closed = event as { code: number; reason: string };
           if (closed.code !== step.code || (step.reason !== "" && closed.reason !== step.reason)) {
             fail(`expected CLOSE ${step.code} ${step.reason}, got ${describeEvent(event)}`);

@@ -36,7 +36,10 @@ export async function inProcessTarget(name: string, app: AppLike): Promise<Targe
     name,
     async request({ method, target, headers, body }) {
       const grouped: Record<string, string[]> = {};
-      for (const [header, value] of headers) (grouped[header.toLowerCase()] ??= []).push(value);
+      for (const [header, value] of headers) {
+        const name = header.toLowerCase();
+        grouped[name] = [...(grouped[name] ?? []), value];
+      }
       const response = await client.request(method, target, {
         headers: grouped,
         ...(body === undefined ? {} : { content: body }),

@@ -17,7 +17,12 @@
  */
 
 export type WebSocketStep =
-  | { readonly kind: "connect"; readonly client: string; readonly path: string; readonly line: number }
+  | {
+      readonly kind: "connect";
+      readonly client: string;
+      readonly path: string;
+      readonly line: number;
+    }
   | { readonly kind: "send"; readonly client: string; readonly text: string; readonly line: number }
   | {
       readonly kind: "close";

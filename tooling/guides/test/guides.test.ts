@@ -1,9 +1,12 @@
 // Compiles and runs every code block of docs/*.md: the guides can never rot.
+
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { exchangeTitle, stepTitle } from "../src/describe-step";
 import { type Guide, loadGuides, writeWorkspace } from "../src/guide";
+import { brokenLinks } from "../src/links";
 import type { Bindings } from "../src/placeholders";
 import { killStragglers, processTarget } from "../src/process-target";
 import { formatResponse, runExchange } from "../src/run-http";
@@ -31,6 +34,21 @@ afterAll(killStragglers);
 it("reads every guide", () => {
   if (loadError !== undefined) throw loadError;
   expect(guides.map((guide) => guide.source)).toContain("docs/README.md");
+});
+
+it("lists every guide in the index, and every relative link leads somewhere", () => {
+  const index = fs.readFileSync(path.join(DOCS, "README.md"), "utf8");
+  const unlisted = guides
+    .map((guide) => path.basename(guide.source))
+    .filter((name) => name !== "README.md" && !index.includes(`](${name})`));
+  expect(unlisted).toEqual([]);
+  const broken = guides.flatMap((guide) => {
+    const file = path.join(REPO_ROOT, guide.source);
+    return brokenLinks(fs.readFileSync(file, "utf8"), file).map(
+      (link) => `${guide.source}:${link}`,
+    );
+  });
+  expect(broken).toEqual([]);
 });
 
 it("typechecks every TypeScript block", () => {
@@ -85,7 +103,9 @@ for (const guide of guides) {
           it(exchangeTitle(guide.source, step.line, exchange), async () => {
             const { problems, actual } = await runExchange(await current(), exchange, bindings);
             if (problems.length > 0) {
-              throw new Error(`${problems.join("\n")}\n\nThe full response:\n${formatResponse(actual)}`);
+              throw new Error(
+                `${problems.join("\n")}\n\nThe full response:\n${formatResponse(actual)}`,
+              );
             }
           });
         }
