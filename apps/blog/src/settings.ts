@@ -13,7 +13,9 @@ export const Settings = v.object({
   host: v.optional(v.string(), "127.0.0.1"),
   port: v.optional(Port, 8000),
   /** `postgres://user:pass@host:5432/db`: a PostgreSQL server. Unset: embedded PGlite. */
-  database_url: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, "a postgres:// URL"))),
+  database_url: v.optional(
+    v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, "Expected a postgres:// URL")),
+  ),
   /** PGlite's data folder (used without DATABASE_URL); `memory://` keeps nothing. */
   data_dir: v.optional(v.pipe(v.string(), v.minLength(1)), ".data/pglite"),
   /** Signs the JWTs. Unset: a random key per process (tokens die with it), with a warning. */

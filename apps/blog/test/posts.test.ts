@@ -74,19 +74,6 @@ describe("listing posts", () => {
     expect(defaults.items).toHaveLength(5);
   });
 
-  it.each([
-    [{ limit: 0 }, "query.limit"],
-    [{ limit: 101 }, "query.limit"],
-    [{ skip: -1 }, "query.skip"],
-    [{ skip: "two" }, "query.skip"],
-    [{ author_id: 0 }, "query.author_id"],
-    [{ tag: "no spaces" }, "query.tag"],
-  ])("rejects %j with a 422 at %s", async (query, loc) => {
-    const res = await blog.client.get("/api/v1/posts", { query });
-    expect(res.status).toBe(422);
-    expect(res.json().detail.map((item: { loc: string[] }) => item.loc.join("."))).toEqual([loc]);
-  });
-
   it("filters by author, tag and title words (wildcards taken literally)", async () => {
     const ann = await signUp(blog.client, "ann@example.com");
     const bob = await signUp(blog.client, "bob@example.com");
@@ -139,23 +126,6 @@ describe("drafts", () => {
     expect((await blog.client.get(path, { headers: bob.headers })).status).toBe(404);
     expect((await blog.client.get(path, { headers: ann.headers })).status).toBe(200);
     expect((await blog.client.get(path, { headers: boss.headers })).status).toBe(200);
-  });
-
-  it("a bad token on a public route is still a 401", async () => {
-    const res = await blog.client.get("/api/v1/posts", {
-      headers: { authorization: "Bearer nope" },
-    });
-    expect(res.status).toBe(401);
-  });
-});
-
-describe("reading one post", () => {
-  it("is 404 for a missing id and 422 for a bad one", async () => {
-    expect((await blog.client.get("/api/v1/posts/12345")).json()).toEqual({
-      detail: "Post not found",
-    });
-    expect((await blog.client.get("/api/v1/posts/0")).status).toBe(422);
-    expect((await blog.client.get("/api/v1/posts/abc")).status).toBe(422);
   });
 });
 

@@ -60,31 +60,6 @@ describe("registering", () => {
     expect(blog.mail).toHaveLength(1);
   });
 
-  it.each([
-    ["short1", "Password must have at least 8 characters"],
-    ["onlyletters", "Password must contain a digit"],
-    ["1234567890", "Password must contain a letter"],
-    ["ann-rules-42", "Password must not contain your email name"],
-  ])("rejects the weak password %j with a 422 on body.password", async (password, msg) => {
-    const res = await blog.client.post("/api/v1/users", {
-      json: { email: "ann@example.com", password },
-    });
-    expect(res.status).toBe(422);
-    expect(res.json().detail).toEqual([
-      expect.objectContaining({ loc: ["body", "password"], msg }),
-    ]);
-  });
-
-  it("reports every invalid field at once", async () => {
-    const res = await blog.client.post("/api/v1/users", {
-      json: { email: "not-an-email", password: "x", full_name: "" },
-    });
-    expect(res.status).toBe(422);
-    const locs = res.json().detail.map((item: { loc: string[] }) => item.loc.join("."));
-    expect(locs).toEqual(expect.arrayContaining(["body.email", "body.password", "body.full_name"]));
-    expect(blog.mail).toEqual([]);
-  });
-
   it("gives the admin role to the emails listed in ADMIN_EMAILS", async () => {
     const res = await blog.client.post("/api/v1/users", {
       json: { email: "Boss@example.com", password: PASSWORD },
@@ -144,25 +119,9 @@ describe("logging in", () => {
     expect(res.json()).toEqual({ detail: "Incorrect username or password" });
     expect(res.headers.get("www-authenticate")).toBe("Bearer");
   });
-
-  it("validates the form (missing password, wrong grant_type)", async () => {
-    const res = await blog.client.post("/api/v1/token", {
-      data: { username: "ann@example.com", grant_type: "client_credentials" },
-    });
-    expect(res.status).toBe(422);
-    const locs = res.json().detail.map((item: { loc: string[] }) => item.loc.join("."));
-    expect(locs).toEqual(expect.arrayContaining(["body.password", "body.grant_type"]));
-  });
 });
 
 describe("the current user", () => {
-  it("is 401 without a token", async () => {
-    const res = await blog.client.get("/api/v1/users/me");
-    expect(res.status).toBe(401);
-    expect(res.json()).toEqual({ detail: "Not authenticated" });
-    expect(res.headers.get("www-authenticate")).toBe("Bearer");
-  });
-
   it("is 401 for a garbage, tampered, foreign or orphaned token", async () => {
     const { id, headers } = await signUp(blog.client, "ann@example.com");
     const token = headers.authorization.slice("Bearer ".length);

@@ -64,6 +64,18 @@ export async function copyOfTemplate(
   };
 }
 
+/** An empty database on the server (the app's own migrations fill it), and how to drop it. */
+export async function emptyDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `blog_empty_${suffix()}`;
+  await admin(serverUrl, `CREATE DATABASE ${name}`);
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 // Names are made here from hex digits only, so they are safe to put in the SQL text.
 function suffix(): string {
   return randomBytes(6).toString("hex");
