@@ -17,8 +17,9 @@ import { typecheck } from "../src/typecheck";
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = path.resolve(PACKAGE_ROOT, "../..");
 const DOCS = path.join(REPO_ROOT, "docs");
-// Inside this package, so "typhoon" and "valibot" resolve to the workspace's packages.
-const WORKSPACE = path.join(PACKAGE_ROOT, ".guides-tmp");
+// Inside this package, so "typhoon" and "valibot" resolve to the workspace's packages; one
+// folder per run, so that two runs at once (the package's and the root's) never collide.
+const WORKSPACE = path.join(PACKAGE_ROOT, ".guides-tmp", `run-${process.pid}`);
 
 let guides: Guide[] = [];
 let loadError: unknown;
@@ -29,7 +30,10 @@ try {
   loadError = error;
 }
 
-afterAll(killStragglers);
+afterAll(() => {
+  killStragglers();
+  fs.rmSync(WORKSPACE, { recursive: true, force: true });
+});
 
 it("reads every guide", () => {
   if (loadError !== undefined) throw loadError;
