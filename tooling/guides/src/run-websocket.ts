@@ -1,4 +1,5 @@
-import type { InProcessWebSocket, WebSocketEvent } from "@typhoon/server";
+import type { WebSocketEvent } from "@typhoon/server";
+import type { InProcessWebSocket } from "typhoon";
 import { type Bindings, matchJson, matchText, substitute } from "./placeholders";
 import type { Target } from "./target";
 import type { WebSocketStep } from "./websocket-script";

@@ -1,5 +1,4 @@
-import { type InProcessWebSocket, type ServerApp, websocketConnect } from "@typhoon/server";
-import { type AppLike, TestClient } from "typhoon";
+import { type AppLike, type InProcessWebSocket, TestClient } from "typhoon";
 
 /** A response as the guides compare it. */
 export interface ActualResponse {
@@ -25,11 +24,7 @@ export interface Target {
   close(): Promise<void>;
 }
 
-function toServerApp(app: AppLike): ServerApp {
-  return typeof app === "function" ? app : app.serverApp;
-}
-
-/** The app in process, through the TestClient (lifespan started, cookies kept). */
+/** The app in process, through the TestClient (lifespan started, cookies kept for both). */
 export async function inProcessTarget(name: string, app: AppLike): Promise<Target> {
   const client = await TestClient.start(app);
   return {
@@ -46,9 +41,7 @@ export async function inProcessTarget(name: string, app: AppLike): Promise<Targe
       });
       return { status: response.status, headers: [...response.headers], body: response.body };
     },
-    websocket(path) {
-      return websocketConnect(toServerApp(app), { path, state: client.state ?? {} });
-    },
+    websocket: (path) => client.websocketConnect(path),
     close: () => client.close(),
   };
 }
