@@ -135,11 +135,17 @@ export class RawWebSocket {
     if (!this.socket.destroyed) this.socket.write(Buffer.concat(frames));
   }
 
-  /** The close code the server sent (first close frame), once the connection is closed. */
+  /**
+   * The close code of the server's first close frame (answered with our own close frame, as
+   * the protocol asks), or null if the connection ended without one.
+   */
   async closeCode(timeoutMs = 5_000): Promise<number | null> {
-    await this.until(() => this.#ended, timeoutMs);
-    const close = this.frames.find((f) => f.opcode === OP.close);
-    return close !== undefined && close.payload.length >= 2 ? close.payload.readUInt16BE(0) : null;
+    const closeFrame = () => this.frames.find((f) => f.opcode === OP.close);
+    await this.until(() => this.#ended || closeFrame() !== undefined, timeoutMs);
+    const close = closeFrame();
+    if (close === undefined) return null;
+    this.send(frame({ opcode: OP.close, payload: close.payload.subarray(0, 2) }));
+    return close.payload.length >= 2 ? close.payload.readUInt16BE(0) : null;
   }
 
   /** Text of the data frames received so far. */

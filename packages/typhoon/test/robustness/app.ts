@@ -36,7 +36,7 @@ import { requestIdMiddleware, timeoutMiddleware } from "./middleware";
 export const JWT_SECRET = "robustness-suite-secret-0123456789abcdef";
 export const JWT_AUDIENCE = "robust-api";
 export const JWT_ISSUER = "https://robust.example";
-export const BASIC_USER = { username: "admin", password: "s3cr3t-pässword" };
+export const BASIC_USER = { username: "admin", password: "s3cr3t-p4ssword" };
 /** Inside the static directory's parent, never servable. */
 export const SECRET_TEXT = "TOP-SECRET-DO-NOT-SERVE";
 export const HANDLER_TIMEOUT_MS = 300;
