@@ -22,6 +22,8 @@ export {
 } from "../../../server/test/robustness/raw-http";
 
 export interface Served extends RobustApp {
+  /** The fixture folder (static files, uploads), removed when the app stops. */
+  root: string;
   server: ServerHandle;
   port: number;
   /** What the server itself logged (app failures it caught, access lines are off). */
@@ -42,6 +44,22 @@ afterEach(async () => {
 
 /** The robustness app on a free loopback port; closed after the test. */
 export async function startApp(options: ServeOptions = {}): Promise<Served> {
+  const served = await serveApp(options);
+  running.add({ server: served.server, root: served.root });
+  return served;
+}
+
+/** The same, for a whole file (beforeAll): the caller closes it with `stopApp` (afterAll). */
+export function startSharedApp(options: ServeOptions = {}): Promise<Served> {
+  return serveApp(options);
+}
+
+export async function stopApp(served: Served): Promise<void> {
+  await served.server.close();
+  rmSync(served.root, { recursive: true, force: true });
+}
+
+async function serveApp(options: ServeOptions): Promise<Served> {
   const robust = createRobustApp();
   const serverLogs: LogLine[] = [];
   const server = await serve(robust.app, {
@@ -56,7 +74,6 @@ export async function startApp(options: ServeOptions = {}): Promise<Served> {
     },
     ...options,
   });
-  running.add({ server, root: robust.root });
   return { ...robust, server, port: server.port, serverLogs };
 }
 
