@@ -54,6 +54,10 @@ const emails = async () =>
   );
 
 describe("the session dependency", () => {
+  it("runs on the backend the environment asks for (DATABASE_URL: a PostgreSQL server)", () => {
+    expect(blog.database.kind).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
+  });
+
   it("commits when the handler succeeds, then runs the after-commit callbacks", async () => {
     const res = await blog.client.post("/test/write");
     expect(res.status).toBe(200);
