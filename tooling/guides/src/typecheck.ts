@@ -3,9 +3,10 @@ import ts from "typescript";
 import { type Guide, locate } from "./guide";
 
 /**
- * Typechecks the workspace written by `writeWorkspace` with its tsconfig (the repository's
+ * Typechecks the files written by `writeWorkspace` with their tsconfig (the repository's
  * strict settings; "typhoon" resolves to the workspace package's sources). Returns one line
- * per problem, pointing at the guide's own line: `docs/x.md:12:5 TS2345 message`.
+ * per problem in those files, pointing at the guide's own line:
+ * `docs/x.md:12:5 TS2345 message`.
  */
 export function typecheck(guides: readonly Guide[], root: string): string[] {
   const configFile = path.join(root, "tsconfig.json");
@@ -18,7 +19,21 @@ export function typecheck(guides: readonly Guide[], root: string): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, host);
   if (config === undefined) throw new Error(`cannot read ${configFile}`);
   const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
-  const diagnostics = [...config.errors, ...ts.getPreEmitDiagnostics(program)];
+  // Only the guides' own files: the packages they import have their own typecheck (and may be
+  // mid-edit by someone else while this runs).
+  const diagnostics: ts.Diagnostic[] = [
+    ...config.errors,
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+  ];
+  for (const fileName of config.fileNames) {
+    const sourceFile = program.getSourceFile(fileName);
+    if (sourceFile === undefined) continue;
+    diagnostics.push(
+      ...program.getSyntacticDiagnostics(sourceFile),
+      ...program.getSemanticDiagnostics(sourceFile),
+    );
+  }
   return diagnostics.map((diagnostic) => {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n  ");
     const code = `TS${diagnostic.code}`;
