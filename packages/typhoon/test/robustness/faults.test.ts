@@ -39,7 +39,7 @@ describe("failures answer 500 without internals, and cleanups run", () => {
     expect(served.events).toEqual(["resource open", "resource closed"]);
     expect(loggedWithId(served, "trace-42")).toBe(true);
     const logged = served.logs.find((line) => line.message === "request trace-42 failed");
-    expect((logged?.error as Error).message).toMatch(/handler exploded/);
+    expect((logged?.error as Error | undefined)?.message).toMatch(/handler exploded/);
     await expectStillServing(served);
   });
 
