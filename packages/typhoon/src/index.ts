@@ -86,6 +86,8 @@ export {
   httpMiddleware,
   httpsRedirect,
   type NegotiatedCompressionOptions,
+  type ProxyHeadersOptions,
+  proxyHeaders,
   type TrustedHostOptions,
   trustedHost,
 } from "./middleware/index";

@@ -15,4 +15,5 @@ export {
 export { type AllowedOrigins, type CORSOptions, cors } from "./cors";
 export { type CallNext, type HttpMiddlewareFunction, httpMiddleware } from "./http-middleware";
 export { httpsRedirect } from "./https-redirect";
+export { type ProxyHeadersOptions, proxyHeaders } from "./proxy-headers";
 export { type TrustedHostOptions, trustedHost } from "./trusted-host";
