@@ -3,6 +3,7 @@
  * peer, the scheme the listener's), so a client cannot spoof them; the app opts in for its
  * own proxies with the middleware SECURITY.md shows (examples/proxy-headers.ts).
  */
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { Request, type ServerHandle, serve, Typhoon } from "../../src/index";
 import { proxyHeaders } from "./examples/proxy-headers";
@@ -64,5 +65,13 @@ describe("X-Forwarded-* headers", () => {
     const answer = await call(server, "GET", "/whoami", { headers: forwarded });
     expect(answer.json().client).toBe("127.0.0.1");
     expect(answer.json().scheme).toBe("http");
+  });
+});
+
+describe("SECURITY.md", () => {
+  it("quotes the proxyHeaders() example exactly as tested here", () => {
+    const doc = readFileSync(new URL("../../../../SECURITY.md", import.meta.url), "utf8");
+    const example = readFileSync(new URL("./examples/proxy-headers.ts", import.meta.url), "utf8");
+    expect(doc).toContain(`\`\`\`ts\n${example}\`\`\``);
   });
 });
