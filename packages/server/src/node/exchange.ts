@@ -3,7 +3,7 @@ import type { ServerContext } from "./context";
 import { httpScope, type RequestFacts } from "./http-scope";
 import type { ExchangeRequest, ExchangeResponse } from "./node-messages";
 import { EMPTY, RES_COMPLETE, RES_NONE, RES_STREAMING, ResponseWriter } from "./response-writer";
-import { endIdle, PENDING, READ_MARK, type TrackedSocket } from "./socket-state";
+import { endIdle } from "./socket-state";
 
 // Request body: nothing asked yet, being read, fully delivered (or given up on).
 const BODY_UNREAD = 0;
@@ -40,8 +40,7 @@ export class HttpExchange extends ResponseWriter implements RequestFacts {
     req.exchange = this;
     res.exchange = this;
     res.on("close", onResponseClose);
-    const socket: TrackedSocket = req.socket;
-    socket[PENDING] = (socket[PENDING] ?? 0) + 1;
+    this.connection.pending++;
   }
 
   /** Calls the app and answers for it if it fails; never rejects. */
@@ -175,9 +174,10 @@ export class HttpExchange extends ResponseWriter implements RequestFacts {
 
   /** @internal 'close' on the response: finished normally, or the connection went away. */
   onClose(): void {
-    const socket: TrackedSocket = this.req.socket;
-    socket[PENDING] = (socket[PENDING] ?? 1) - 1;
-    socket[READ_MARK] = socket.bytesRead;
+    const socket = this.req.socket;
+    const connection = this.connection;
+    connection.pending--;
+    connection.readMark = socket.bytesRead;
     // A closing server lets a connection go as soon as its last request is answered.
     if (this.ctx.closing) endIdle(socket);
     if (!this.res.writableFinished) this.markDisconnected();

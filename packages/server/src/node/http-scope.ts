@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Headers, HTTPScope, State } from "../types";
-import { ASGI, percentDecode, splitTarget } from "./scope";
+import { ASGI, originForm, percentDecode } from "./scope";
+import { connectionOf, localAddress, peerAddress } from "./socket-state";
 
 /** What the server itself must know about a request head, found while building the scope. */
 export interface RequestFacts {
@@ -33,10 +34,13 @@ export function httpScope(
     if (name.length === 14 && name === "content-length") facts.contentLength = Number(value);
     else if (name.length === 17 && name === "transfer-encoding") facts.chunked = true;
   }
-  const { rawPath, query } = splitTarget(req.url ?? "/");
+  // Inlined splitTarget: no {rawPath, query} object per request.
+  let target = req.url ?? "/";
+  if (target.charCodeAt(0) !== 47 /* "/" */) target = originForm(target);
+  const mark = target.indexOf("?");
+  const rawPath = mark === -1 ? target : target.slice(0, mark);
   const socket = req.socket;
-  const remote = socket.remoteAddress;
-  const local = socket.localAddress;
+  const connection = connectionOf(socket);
   return {
     type: "http",
     asgi: ASGI,
@@ -45,11 +49,11 @@ export function httpScope(
     scheme,
     path: percentDecode(rawPath),
     raw_path: rawPath,
-    query_string: query,
+    query_string: mark === -1 ? "" : target.slice(mark + 1),
     root_path: rootPath,
     headers,
-    client: remote === undefined ? null : [remote, socket.remotePort ?? 0],
-    server: local === undefined ? null : [local, socket.localPort ?? 0],
+    client: peerAddress(socket, connection),
+    server: localAddress(socket, connection),
     state: { ...state },
     extensions: {},
   };

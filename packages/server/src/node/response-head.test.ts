@@ -18,6 +18,8 @@ describe("checkResponseHead", () => {
       ]),
     ).toBe(3);
     expect(checkResponseHead(999, [["x-utf8", "caf\u00e9"]])).toBe(-1);
+    expect(checkResponseHead(200, [["!#$%&'*+-.^_`|~09azAZ", "v"]])).toBe(-1);
+    expect(checkResponseHead(200, [["content-length", "123456789012345"]])).toBe(123456789012345);
   });
 
   it.each([99, 1000, 200.5, Number.NaN, "200"])("rejects status %s", (status) => {
@@ -31,6 +33,11 @@ describe("checkResponseHead", () => {
     ["a non-latin1 value", [["x", "\u2028"]]],
     ["a space in a name", [["a b", "v"]]],
     ["an empty name", [["", "v"]]],
+    ["a non-ASCII name", [["caf\u00e9", "v"]]],
+    ["a colon in a name", [["a:b", "v"]]],
+    ["DEL in a value", [["x", "a\u007f"]]],
+    ["a length of 16 digits", [["content-length", "1234567890123456"]]],
+    ["an empty length", [["content-length", ""]]],
     ["a pair of three", [["a", "b", "c"]]],
     ["a non-array", "x-a: b"],
     ["a negative length", [["content-length", "-1"]]],

@@ -9,7 +9,7 @@ import type { ServerContext } from "./context";
 import type { ExchangeRequest, ExchangeResponse } from "./node-messages";
 import { INTERNAL_ERROR, jsonError } from "./raw-response";
 import { checkResponseHead, InvalidResponseError, statusHasNoBody } from "./response-head";
-import { PENDING, type TrackedSocket } from "./socket-state";
+import { type ConnectionState, connectionOf } from "./socket-state";
 
 export const EMPTY = new Uint8Array(0);
 const RESOLVED = Promise.resolve();
@@ -33,6 +33,8 @@ export abstract class ResponseWriter {
   protected readonly req: ExchangeRequest;
   protected readonly res: ExchangeResponse;
   protected readonly ctx: ServerContext;
+  /** What the server tracks about the request's connection. */
+  protected readonly connection: ConnectionState;
   protected response = RES_NONE;
   #status = 0;
   #headers: Headers | undefined = undefined;
@@ -45,6 +47,7 @@ export abstract class ResponseWriter {
     this.req = req;
     this.res = res;
     this.ctx = ctx;
+    this.connection = connectionOf(req.socket);
   }
 
   /** The client may still send a body nobody asked for (a 100-continue we never sent). */
@@ -156,8 +159,7 @@ export abstract class ResponseWriter {
   #writeHead(status: number, headers: Headers | undefined): void {
     const res = this.res;
     // A closing server ends the connection after its last queued request.
-    const socket: TrackedSocket = this.req.socket;
-    if ((this.ctx.closing && (socket[PENDING] ?? 0) <= 1) || this.clientMaySendBody()) {
+    if ((this.ctx.closing && this.connection.pending <= 1) || this.clientMaySendBody()) {
       res.shouldKeepAlive = false;
     }
     // Node takes [name, value] pairs as they are: no copy into an object.

@@ -28,7 +28,7 @@ export function splitTarget(target: string): { rawPath: string; query: string } 
 }
 
 /** `http://host/p?q` (absolute form, sent to proxies) → `/p?q`; `*` and others stay as sent. */
-function originForm(target: string): string {
+export function originForm(target: string): string {
   const scheme = target.indexOf("://");
   if (scheme === -1) return target;
   const slash = target.indexOf("/", scheme + 3);

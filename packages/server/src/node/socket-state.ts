@@ -1,20 +1,42 @@
 import type { Socket } from "node:net";
+import type { Address } from "../types";
 
 /*
- * What the server tracks per connection, kept as properties on the socket (not in a Map)
- * because they are touched on every request.
+ * What the server tracks per connection, kept in one record on the socket (not in a Map)
+ * because it is touched on every request.
  */
+export const CONNECTION = Symbol("typhoon.connection");
 
-/** Requests in flight on the socket (pipelined ones queue behind the first). */
-export const PENDING = Symbol("typhoon.pendingRequests");
-/** `socket.bytesRead` when its last response closed: more since then = a request arriving. */
-export const READ_MARK = Symbol("typhoon.readMark");
+export interface ConnectionState {
+  /** Requests in flight on the socket (pipelined ones queue behind the first). */
+  pending: number;
+  /** `socket.bytesRead` when its last response closed: more since then = a request arriving. */
+  readMark: number;
+  /**
+   * The peer and local addresses, read once per connection (each read goes through Node's
+   * getters into the handle). Frozen, because every scope on the connection shares them.
+   */
+  client: Address | undefined;
+  server: Address | undefined;
+}
 
-export type TrackedSocket = Socket & { [PENDING]?: number; [READ_MARK]?: number };
+export type TrackedSocket = Socket & { [CONNECTION]?: ConnectionState };
+
+/** The socket's record, created on first use. */
+export function connectionOf(socket: TrackedSocket): ConnectionState {
+  let state = socket[CONNECTION];
+  if (state === undefined) {
+    state = { pending: 0, readMark: 0, client: undefined, server: undefined };
+    socket[CONNECTION] = state;
+  }
+  return state;
+}
 
 /** No request in flight and none arriving: the connection can close without losing one. */
 export function isIdle(socket: TrackedSocket): boolean {
-  return (socket[PENDING] ?? 0) === 0 && socket.bytesRead === (socket[READ_MARK] ?? 0);
+  const state = socket[CONNECTION];
+  if (state === undefined) return socket.bytesRead === 0;
+  return state.pending === 0 && socket.bytesRead === state.readMark;
 }
 
 /**
@@ -23,4 +45,20 @@ export function isIdle(socket: TrackedSocket): boolean {
  */
 export function endIdle(socket: TrackedSocket): void {
   if (!socket.destroyed && isIdle(socket)) socket.end();
+}
+
+function address(host: string | undefined, port: number | undefined): Address {
+  if (host === undefined) return null;
+  return Object.freeze([host, port ?? 0]) as Address;
+}
+
+/** The connection's `[client, server]` addresses, read from the socket on first use. */
+export function peerAddress(socket: Socket, state: ConnectionState): Address {
+  if (state.client === undefined) state.client = address(socket.remoteAddress, socket.remotePort);
+  return state.client;
+}
+
+export function localAddress(socket: Socket, state: ConnectionState): Address {
+  if (state.server === undefined) state.server = address(socket.localAddress, socket.localPort);
+  return state.server;
 }
