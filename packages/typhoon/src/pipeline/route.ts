@@ -1,6 +1,6 @@
 import { CleanupStack, type DependencyOverrides, type DependsMarker, type Plan } from "@typhoon/di";
 import type { FlatRoute } from "@typhoon/router";
-import type { HTTPScope, Logger, Receive, Send } from "@typhoon/server";
+import type { Headers as HeaderPairs, HTTPScope, Logger, Receive, Send } from "@typhoon/server";
 import {
   compileResponse,
   type ErrorItem,
@@ -37,7 +37,8 @@ export interface MergedOptions {
   includeInSchema: boolean;
 }
 
-const encoder = new TextEncoder();
+const EMPTY = new Uint8Array(0);
+/** Shared by every JSON response: hosts only read header pairs. */
 const JSON_TYPE: [string, string] = ["content-type", "application/json"];
 
 /**
@@ -103,7 +104,9 @@ export class PlannedRoute {
           onError: (e) => this.#host.logger.error("Dependency cleanup failed", e),
         })
       : NO_CLEANUP;
-    let response: Response;
+    // A handler's plain value is sent as JSON without building a Response object.
+    let response: Response | null = null;
+    let body: Uint8Array = EMPTY;
     try {
       if (this.#plan.hasBody) ctx.body = await readJsonBody(request);
       else if (this.#plan.hasForm)
@@ -118,7 +121,8 @@ export class PlannedRoute {
       if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
       let result = this.def.handler(values);
       if (result instanceof Promise) result = await result;
-      response = this.#toResponse(result, ctx);
+      if (result instanceof Response) response = result;
+      else body = this.#jsonBody(result, ctx.responseIfUsed);
     } catch (error) {
       // Dependencies with cleanup see the error before it becomes a response (FastAPI 0.92).
       if (stack !== NO_CLEANUP) await stack.close(error);
@@ -126,13 +130,14 @@ export class PlannedRoute {
       try {
         await errorResponse.send(send, scope.method);
       } finally {
-        await ctx.form?.close();
+        if (ctx.form !== undefined) await ctx.form.close();
       }
       return;
     }
     let failure: unknown;
     try {
-      await response.send(send, scope.method, receive, scope);
+      if (response !== null) await response.send(send, scope.method, receive, scope);
+      else await this.#sendJson(send, body, ctx.responseIfUsed);
       // FastAPI 0.92's order: background tasks after the body is sent, then dependency cleanup.
       const tasks = ctx.backgroundTasksIfUsed;
       if (tasks !== undefined) await tasks.run(this.#host.logger);
@@ -140,13 +145,22 @@ export class PlannedRoute {
       failure = error; // a stream broke after the response started: the server cuts it
       throw error;
     } finally {
-      await ctx.form?.close(); // temporary upload files never outlive the request
+      // Temporary upload files never outlive the request (no await, so no tick, without a form).
+      if (ctx.form !== undefined) await ctx.form.close();
       if (stack !== NO_CLEANUP) await stack.close(failure);
     }
   }
 
-  #toResponse(result: unknown, ctx: RequestContext): Response {
-    if (result instanceof Response) return result;
+  /** The status of a plain value's response: the injected Response's, if it set one. */
+  #statusWith(injected: Response | undefined): number {
+    return injected !== undefined && injected.status !== 0 ? injected.status : this.#status;
+  }
+
+  /**
+   * The handler's value through the response schema (unknown keys dropped) and as JSON bytes;
+   * empty for statuses without a body (the value is still validated).
+   */
+  #jsonBody(result: unknown, injected: Response | undefined): Uint8Array {
     let value = result;
     if (this.#filter !== null) {
       const filtered = this.#filter(value);
@@ -158,16 +172,33 @@ export class PlannedRoute {
       }
       value = filtered.value;
     }
-    const injected = ctx.responseIfUsed;
-    const status = injected !== undefined && injected.status !== 0 ? injected.status : this.#status;
-    const noBody = status === 204 || status === 304 || status < 200;
-    const response = new Response(noBody ? null : encoder.encode(JSON.stringify(value) ?? "null"), {
-      status,
-    });
-    if (!noBody) response.headers.push(JSON_TYPE);
-    if (injected !== undefined) for (const pair of injected.headers) response.headers.push(pair);
-    return response;
+    if (hasNoBody(this.#statusWith(injected))) return EMPTY;
+    // Buffer.from copies small strings into Node's shared pool: no ArrayBuffer per response.
+    return Buffer.from(JSON.stringify(value) ?? "null");
   }
+
+  /**
+   * Sends a plain value's JSON: the head `new Response(body).send()` would give (status and
+   * headers of the injected Response, if the handler asked for one), built directly.
+   */
+  async #sendJson(send: Send, body: Uint8Array, injected: Response | undefined): Promise<void> {
+    const status = this.#statusWith(injected);
+    const noBody = hasNoBody(status);
+    let headers: HeaderPairs;
+    if (injected === undefined) {
+      headers = noBody ? [] : [JSON_TYPE, ["content-length", String(body.byteLength)]];
+    } else {
+      headers = noBody ? [] : [JSON_TYPE];
+      for (const pair of injected.headers) headers.push(pair);
+      if (!noBody) headers.push(["content-length", String(body.byteLength)]);
+    }
+    await send({ type: "http.response.start", status, headers });
+    await send({ type: "http.response.body", body });
+  }
+}
+
+function hasNoBody(status: number): boolean {
+  return status === 204 || status === 304 || status < 200;
 }
 
 /** A handler returned data its response schema rejects: a server bug, answered with 500. */
