@@ -1,17 +1,14 @@
 /**
  * Runs a soak: mixed traffic from `concurrency` loops against a server on loopback, bounded
  * by time and by request count, sampling the server's RSS and the latencies per interval.
- * By default it starts the soak app in a child process (so RSS is the server's alone) and
- * stops it with SIGTERM at the end, which must exit 0.
+ * It starts the target's server in a child process (so RSS is the server's alone) and stops
+ * it with SIGTERM at the end, which must exit 0 — or drives a server already running.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { type LevelOffOptions, type LevelOffVerdict, levelsOff, rssOf } from "./memory";
 import { type IntervalStats, Recorder } from "./stats";
-import { fetchToken, MIX, type TrafficContext } from "./traffic";
+import { type SoakTarget, TARGETS } from "./targets";
+import type { TrafficContext } from "./traffic";
 
 export interface SoakOptions {
   /** Wall-clock budget of the traffic, in ms. */
@@ -22,7 +19,9 @@ export interface SoakOptions {
   concurrency?: number;
   /** Sampling period of RSS and interval statistics, in ms. Default 5 s. */
   intervalMs?: number;
-  /** Drive this server instead of starting the soak app; `pid` lets RSS be sampled. */
+  /** Which app and traffic mix: the soak's own (`app`, default) or apps/blog (`blog`). */
+  app?: SoakTarget["name"];
+  /** Drive this server instead of starting one; `pid` lets RSS be sampled. */
   target?: { url: string; pid?: number };
   /** How strict the leak check is (see `levelsOff`). */
   levelOff?: LevelOffOptions;
@@ -47,7 +46,6 @@ export interface SoakReport {
   passed: boolean;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** Refuses anything but a loopback http URL: a soak never leaves the machine. */
@@ -58,68 +56,15 @@ export function checkLoopback(url: string): void {
   }
 }
 
-interface SoakServer {
-  url: string;
-  pid: number;
-  stop(): Promise<number | null>;
-}
-
-/** Starts `server.ts` with tsx, packages resolved to their sources; resolves once it listens. */
-export function startSoakServer(): Promise<SoakServer> {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--conditions=typhoon-source", "--import", tsx, path.join(here, "server.ts")],
-    { cwd: here, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PORT: "0" } },
-  );
-  let output = "";
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => resolve(code)),
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`the soak server did not start:\n${output}`));
-    }, 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.length > 100_000) output = output.slice(-50_000);
-      const url = /Listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url === undefined || child.pid === undefined) return;
-      clearTimeout(timer);
-      child.stdout?.off("data", onData);
-      resolve({
-        url,
-        pid: child.pid,
-        stop: async () => {
-          child.kill("SIGTERM");
-          const code = await Promise.race([
-            exited,
-            new Promise<null>((r) => setTimeout(() => r(null), 15_000).unref()),
-          ]);
-          if (code === null) child.kill("SIGKILL");
-          return code;
-        },
-      });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the soak server exited with ${code} before listening:\n${output}`));
-    });
-  });
-}
-
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const concurrency = options.concurrency ?? 8;
   const intervalMs = options.intervalMs ?? 5_000;
   if (!(options.durationMs > 0) || !(options.maxRequests > 0) || !(concurrency > 0)) {
     throw new RangeError("durationMs, maxRequests and concurrency must be positive");
   }
-  const server = options.target === undefined ? await startSoakServer() : undefined;
+  const target = TARGETS[options.app ?? "app"];
+  if (target === undefined) throw new RangeError(`unknown soak app ${String(options.app)}`);
+  const server = options.target === undefined ? await target.start() : undefined;
   const url = options.target?.url ?? server!.url;
   const pid = options.target?.pid ?? server?.pid;
   checkLoopback(url);
@@ -134,7 +79,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const base = { baseUrl: url, agent };
     const ctx: TrafficContext = {
       ...base,
-      token: await fetchToken(base),
+      token: await target.token(base),
       record: (kind, outcome, ms, detail) => recorder.record(kind, outcome, ms, detail),
     };
     const sample = () => {
@@ -149,7 +94,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     let next = 0;
     const loop = async () => {
       while (Date.now() < deadline && !recorder.full) {
-        const operation = MIX[next++ % MIX.length]!;
+        const operation = target.mix[next++ % target.mix.length]!;
         await operation(ctx);
       }
     };

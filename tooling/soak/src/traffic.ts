@@ -1,5 +1,5 @@
 /**
- * The traffic mix: each operation talks to the soak app over loopback and records its
+ * The traffic mix for the soak's own app: each operation talks to it over loopback and records its
  * outcome — `ok`, `intended` (the 4xx it asked for: invalid JSON, a forged token, a missing
  * note) or `error` (anything else: a wrong status, a broken body, a dropped connection).
  * Operations run in a fixed weighted rotation, so two runs send the same mix.
@@ -13,7 +13,7 @@ export interface TrafficContext {
   /** `http://127.0.0.1:port` */
   baseUrl: string;
   agent: http.Agent;
-  /** A valid bearer token, fetched once at the start. */
+  /** A valid bearer token, obtained once at the start by the target's `prepare`. */
   token: string;
   record(kind: string, outcome: Outcome, latencyMs: number, detail?: string): void;
 }
@@ -54,7 +54,7 @@ export function request(
 }
 
 /** Runs `fn`, times it, and records ok / intended / error by the status it returns. */
-async function timed(
+export async function timed(
   ctx: TrafficContext,
   kind: string,
   expected: { ok?: number; intended?: number },
@@ -73,14 +73,14 @@ async function timed(
   }
 }
 
-const json = { "content-type": "application/json" };
+export const JSON_HEADERS = { "content-type": "application/json" };
 
 const createAndRead: Operation = async (ctx) => {
   let id: number | undefined;
   await timed(ctx, "json create", { ok: 201 }, async () => {
     const note = { title: `note ${Date.now()}`, body: "x".repeat(500), tags: ["soak"] };
     const answer = await request(ctx, "POST", "/notes", {
-      headers: json,
+      headers: JSON_HEADERS,
       body: JSON.stringify(note),
     });
     if (answer.status === 201) id = (JSON.parse(answer.body.toString()) as { id: number }).id;
@@ -106,7 +106,7 @@ let invalidIndex = 0;
 const invalidJson: Operation = async (ctx) => {
   const body = INVALID_BODIES[invalidIndex++ % INVALID_BODIES.length];
   await timed(ctx, "json invalid", { intended: 422 }, async () => ({
-    status: (await request(ctx, "POST", "/notes", { headers: json, body })).status,
+    status: (await request(ctx, "POST", "/notes", { headers: JSON_HEADERS, body })).status,
   }));
 };
 
@@ -210,7 +210,7 @@ const websocket: Operation = async (ctx) => {
 };
 
 /** The rotation: JSON-heavy, with every other kind in it. */
-export const MIX: ReadonlyArray<Operation> = [
+export const APP_MIX: ReadonlyArray<Operation> = [
   createAndRead,
   authOk,
   upload,
@@ -224,7 +224,7 @@ export const MIX: ReadonlyArray<Operation> = [
 ];
 
 /** Logs in once for the `auth ok` operations. */
-export async function fetchToken(ctx: Pick<TrafficContext, "baseUrl" | "agent">): Promise<string> {
+export async function appToken(ctx: Pick<TrafficContext, "baseUrl" | "agent">): Promise<string> {
   const answer = await request(ctx, "POST", "/token", {
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: "username=soak",
