@@ -32,6 +32,8 @@ export {
   verifyPassword,
 } from "@typhoon/security";
 export type {
+  Logger,
+  LogLevel,
   Middleware,
   RunOptions,
   ServeOptions,
@@ -41,7 +43,7 @@ export type {
 export { ClientDisconnected, type InProcessWebSocket, WebSocketRejected } from "@typhoon/server";
 export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
 // Validation errors and formats, from @typhoon/validation.
-export { RequestValidationError } from "@typhoon/validation";
+export { getName, named, RequestValidationError } from "@typhoon/validation";
 export { Typhoon, type TyphoonOptions } from "./app";
 export { encodeMultipart, type MultipartFile } from "./forms/encode-multipart";
 export { FormData } from "./forms/form-data";

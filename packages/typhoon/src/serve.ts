@@ -21,8 +21,9 @@ export function serve(app: AppLike, options?: ServeOptions): Promise<ServerHandl
 
 /**
  * The process entry: serve, stop gracefully on SIGTERM/SIGINT and exit 0, exit 1 if startup
- * fails; `workers: N` forks N processes.
+ * fails; `workers: N` forks N processes. Resolves with the server's handle (its `url` has the
+ * real port when `port` is 0), or `null` in the primary process of a `workers` group.
  */
-export function run(app: AppLike, options?: RunOptions): Promise<void> {
+export function run(app: AppLike, options?: RunOptions): Promise<ServerHandle | null> {
   return serverRun(toServerApp(app), options);
 }

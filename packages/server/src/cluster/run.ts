@@ -1,7 +1,7 @@
 import cluster from "node:cluster";
 import { consoleLogger, type Logger } from "../logger";
 import type { ServeOptions } from "../node/options";
-import { serve } from "../node/serve";
+import { type ServerHandle, serve } from "../node/serve";
 import type { ServerApp } from "../types";
 import {
   STARTUP_FAILED_EXIT_CODE,
@@ -29,16 +29,20 @@ const SIGNALS: NodeJS.Signals[] = ["SIGTERM", "SIGINT"];
  * The process-level entry shared by the CLI and users: serves the app, and on SIGTERM/SIGINT
  * closes gracefully and exits 0; a startup failure prints the error and exits 1. With
  * `workers` > 1 the primary process supervises that many workers, each running this same
- * entry. Resolves once the server listens (in the primary: once the workers are forked).
+ * entry. Resolves with the server's handle once it listens (`null` in a `workers` primary,
+ * once the workers are forked).
  */
-export async function run(app: ServerApp, options: RunOptions = {}): Promise<void> {
+export async function run(app: ServerApp, options: RunOptions = {}): Promise<ServerHandle | null> {
   const workers = options.workers ?? 1;
   if (!Number.isSafeInteger(workers) || workers < 1) {
     throw new RangeError(`workers must be an integer >= 1 (got ${String(workers)})`);
   }
   const logger = options.logger ?? consoleLogger(options.logLevel ?? "info");
-  if (workers > 1 && cluster.isPrimary) runPrimary(workers, options, logger);
-  else await runServer(app, { ...options, logger });
+  if (workers > 1 && cluster.isPrimary) {
+    runPrimary(workers, options, logger);
+    return null; // the primary serves nothing itself
+  }
+  return runServer(app, { ...options, logger });
 }
 
 function runPrimary(workers: number, options: RunOptions, logger: Logger): void {
@@ -66,9 +70,9 @@ function runPrimary(workers: number, options: RunOptions, logger: Logger): void 
 async function runServer(
   app: ServerApp,
   options: ServeOptions & { logger: Logger },
-): Promise<void> {
+): Promise<ServerHandle> {
   const { logger } = options;
-  let handle: Awaited<ReturnType<typeof serve>>;
+  let handle: ServerHandle;
   try {
     handle = await serve(app, options);
   } catch (error) {
@@ -93,4 +97,5 @@ async function runServer(
   for (const signal of SIGNALS) process.on(signal, () => stop(`Received ${signal}`));
   // A worker whose primary went away has no one to answer to.
   if (cluster.isWorker) process.on("disconnect", () => stop("Primary process disconnected"));
+  return handle;
 }

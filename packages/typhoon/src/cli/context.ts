@@ -9,7 +9,7 @@ export interface CliContext {
   /** The script running the CLI (dist/cli.js, or src/cli/main.ts under tsx): dev re-runs it. */
   entry: string;
   /** Serves the app until a signal stops it (default: the umbrella's `run`). */
-  run?: (app: ServerApp, options: RunOptions) => Promise<void>;
+  run?: (app: ServerApp, options: RunOptions) => Promise<{ url: string } | null | void>;
 }
 
 /** One-shot commands end with an exit code; `run` and `dev` keep the process serving. */

@@ -26,11 +26,13 @@ export async function runCommand(command: RunCommand, ctx: CliContext): Promise<
     // The IPC channel closes when the dev process dies, even by SIGKILL: stop gracefully then.
     process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
   }
-  await (ctx.run ?? run)(app, options);
+  const handle = await (ctx.run ?? run)(app, options);
   const talkative = logLevel === "debug" || logLevel === "info";
-  // Workers re-run this command; the primary speaks for them. Port 0 is only known to the server.
-  if (talkative && cluster.isPrimary && port !== 0) {
-    ctx.stdout(`Serving ${loaded.label}; API docs at ${docsUrl(host, port)}\n`);
+  // Workers re-run this command; the primary speaks for them. With port 0 only the server's
+  // handle knows the port (a workers primary has none: it then says nothing).
+  const url = handle ? `${handle.url}/docs` : port !== 0 ? docsUrl(host, port) : null;
+  if (talkative && cluster.isPrimary && url !== null) {
+    ctx.stdout(`Serving ${loaded.label}; API docs at ${url}\n`);
   }
   return "running";
 }
