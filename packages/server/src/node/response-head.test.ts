@@ -53,6 +53,22 @@ describe("checkResponseHead", () => {
   });
 });
 
+describe("checkResponseHead's memory of checked strings", () => {
+  it("never lets a string checked as a value pass as a name", () => {
+    expect(checkResponseHead(200, [["x-a", "a b"]])).toBe(-1);
+    expect(() => checkResponseHead(200, [["a b", "v"]])).toThrow(InvalidResponseError);
+  });
+
+  it("stays correct past its bound", () => {
+    for (let i = 0; i < 2000; i++) expect(checkResponseHead(200, [[`x-${i}`, `v${i}`]])).toBe(-1);
+    expect(() => checkResponseHead(200, [["x-1", "v\r\n"]])).toThrow(InvalidResponseError);
+    expect(() => checkResponseHead(200, [["x 1", "v1"]])).toThrow(InvalidResponseError);
+    const long = "v".repeat(500);
+    expect(checkResponseHead(200, [["x-long", long]])).toBe(-1);
+    expect(() => checkResponseHead(200, [["x-long", `${long}\n`]])).toThrow(InvalidResponseError);
+  });
+});
+
 describe("statusHasNoBody", () => {
   it("is true for 1xx, 204 and 304 only", () => {
     expect([100, 101, 199, 204, 304].map(statusHasNoBody)).toEqual([true, true, true, true, true]);

@@ -41,6 +41,36 @@ function parseLength(value: string): number {
   return Number(value);
 }
 
+/**
+ * Strings already checked, by kind: apps send the same few header names and values (often the
+ * same constants) on every response, and a Set lookup costs less than a scan. Bounded: only
+ * short strings are kept, and a full set starts over.
+ */
+const CACHE_LIMIT = 512;
+const CACHED_LENGTH = 128;
+const validNames = new Set<string>();
+const validValues = new Set<string>();
+
+function remember(set: Set<string>, value: string): void {
+  if (value.length > CACHED_LENGTH) return;
+  if (set.size >= CACHE_LIMIT) set.clear();
+  set.add(value);
+}
+
+function isValidName(name: string): boolean {
+  if (validNames.has(name)) return true;
+  if (!isToken(name)) return false;
+  remember(validNames, name);
+  return true;
+}
+
+function isValidHeaderValue(value: string): boolean {
+  if (validValues.has(value)) return true;
+  if (!isValidValue(value)) return false;
+  remember(validValues, value);
+  return true;
+}
+
 /** Why an app's `http.response.start` cannot be sent. */
 export class InvalidResponseError extends Error {
   constructor(message: string) {
@@ -71,23 +101,28 @@ export function checkResponseHead(status: unknown, headers: Headers | undefined)
     }
     const name = pair[0];
     const value = pair[1];
-    if (typeof name !== "string" || !isToken(name)) {
+    if (typeof name !== "string" || !isValidName(name)) {
       throw new InvalidResponseError(`Invalid response header name ${JSON.stringify(name)}`);
     }
-    if (typeof value !== "string" || !isValidValue(value)) {
-      throw new InvalidResponseError(
-        `Invalid value for response header "${name}" (control characters such as CR/LF are not allowed)`,
-      );
-    }
+    if (typeof value !== "string") throw invalidValue(name);
     if (name.length === 14 && name.toLowerCase() === "content-length") {
+      // Digits only, so a valid value too; lengths vary, so they stay out of the cache.
       const declared = parseLength(value);
       if (Number.isNaN(declared) || (contentLength !== -1 && contentLength !== declared)) {
         throw new InvalidResponseError(`Invalid Content-Length ${JSON.stringify(value)}`);
       }
       contentLength = declared;
+    } else if (!isValidHeaderValue(value)) {
+      throw invalidValue(name);
     }
   }
   return contentLength;
+}
+
+function invalidValue(name: string): InvalidResponseError {
+  return new InvalidResponseError(
+    `Invalid value for response header "${name}" (control characters such as CR/LF are not allowed)`,
+  );
 }
 
 /** Responses that never carry a body, whatever the app sends (RFC 9110 §6.4.1). */
