@@ -32,6 +32,7 @@ export class CleanupStack {
   #closed: Promise<void> | null = null;
   readonly #onError: ((error: unknown) => void) | undefined;
   readonly #timeoutMs: number | undefined;
+  #functionScope: CleanupStack | undefined;
 
   constructor(options: CleanupStackOptions = {}) {
     this.#onError = options.onError;
@@ -57,6 +58,25 @@ export class CleanupStack {
     return this.#entries === null ? 0 : this.#entries.length;
   }
 
+  /**
+   * The cleanups of `Depends(p, { scope: "function" })` uses: the host closes this stack as
+   * soon as the handler returns, before the response is sent (FastAPI's `scope="function"`),
+   * then the request's own stack after the response. Created on first use.
+   */
+  get functionScope(): CleanupStack {
+    // No onError: a failing function-scope cleanup (a commit that fails) must reach the host
+    // as an error while it can still answer 500, not only a log line.
+    this.#functionScope ??= new CleanupStack(
+      this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs },
+    );
+    return this.#functionScope;
+  }
+
+  /** The function-scope stack if anything registered on it (hosts close it when present). */
+  get functionScopeIfUsed(): CleanupStack | undefined {
+    return this.#functionScope;
+  }
+
   /** True once `close()` has been called. */
   get closed(): boolean {
     return this.#closed !== null;
@@ -67,7 +87,19 @@ export class CleanupStack {
    * Idempotent: later calls return the first call's promise.
    */
   close(error?: unknown): Promise<void> {
-    if (this.#closed === null) this.#closed = this.#runAll(error);
+    if (this.#closed === null) {
+      // A host that skipped the function scope still gets it closed first, as nested cleanups.
+      // A host that closed the function scope itself has seen its failures already.
+      const inner = this.#functionScope;
+      this.#closed =
+        inner === undefined || inner.closed
+          ? this.#runAll(error)
+          : inner.close(error).then(
+              () => this.#runAll(error),
+              // Every cleanup still runs; the inner failure is reported like one of ours.
+              (failure: unknown) => this.#runAll(failure).then(() => this.#report([failure])),
+            );
+    }
     return this.#closed;
   }
 

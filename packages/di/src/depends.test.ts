@@ -8,7 +8,13 @@ describe("Depends() and Security()", () => {
   it("make frozen markers, cached by default", () => {
     const provider = dependency(() => 1);
     const marker = Depends(provider);
-    expect(marker).toEqual({ kind: "depends", provider, cache: true, scopes: [] });
+    expect(marker).toEqual({
+      kind: "depends",
+      provider,
+      cache: true,
+      scopes: [],
+      scope: "request",
+    });
     expect(Object.isFrozen(marker)).toBe(true);
     expect(Depends(provider, { cache: false }).cache).toBe(false);
     expect(isDependsMarker(marker)).toBe(true);

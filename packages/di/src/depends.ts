@@ -10,11 +10,22 @@ export interface DependsMarker<T> extends Injectable<T> {
   readonly cache: boolean;
   /** OAuth2 scopes this use adds for the provider's subtree (only `Security()` sets them). */
   readonly scopes: readonly string[];
+  /** When a generator provider's cleanup runs: after the response (`"request"`) or as soon as the handler returns (`"function"`). */
+  readonly scope: DependencyScope;
 }
+
+/** FastAPI's `Depends(scope=...)`: when the code after `yield` runs. */
+export type DependencyScope = "request" | "function";
 
 export interface DependsOptions {
   /** Reuse the value computed earlier in the same request (default true). */
   cache?: boolean;
+  /**
+   * `"request"` (default): a generator's cleanup runs after the response is sent.
+   * `"function"`: it runs as soon as the handler returns, before the response — e.g. a
+   * database session that must commit before the client sees the 201.
+   */
+  scope?: DependencyScope;
 }
 
 export interface SecurityOptions extends DependsOptions {
@@ -28,7 +39,7 @@ const NO_SCOPES: readonly string[] = Object.freeze([]);
 export function Depends<T>(provider: Provider<T>, options?: DependsOptions): DependsMarker<T>;
 export function Depends<R>(fn: () => R, options?: DependsOptions): DependsMarker<Unwrap<R>>;
 export function Depends(provider: unknown, options?: DependsOptions): DependsMarker<unknown> {
-  return makeMarker(provider, options?.cache ?? true, NO_SCOPES);
+  return makeMarker(provider, options?.cache ?? true, NO_SCOPES, scopeOf(options));
 }
 
 /** FastAPI's `Security`: like Depends, and adds OAuth2 scopes for the provider's subtree. */
@@ -42,13 +53,25 @@ export function Security(provider: unknown, options?: SecurityOptions): DependsM
       `Security(): scopes must be an array of strings, got ${describe(scopes)}`,
     );
   }
-  return makeMarker(provider, options?.cache ?? true, Object.freeze([...scopes]));
+  return makeMarker(provider, options?.cache ?? true, Object.freeze([...scopes]), scopeOf(options));
+}
+
+function scopeOf(options: DependsOptions | undefined): DependencyScope {
+  const scope = options?.scope ?? "request";
+  if (scope !== "request" && scope !== "function") {
+    throw new DependencyPlanError(
+      "DI_INVALID_PARAMS",
+      `Depends(): scope must be "request" or "function", got ${describe(scope)}`,
+    );
+  }
+  return scope;
 }
 
 function makeMarker(
   provider: unknown,
   cache: boolean,
   scopes: readonly string[],
+  scope: DependencyScope,
 ): DependsMarker<unknown> {
   // A non-provider is kept as is: plan() reports it with the chain that leads to it.
   const normalized = typeof provider === "function" ? toProvider(provider) : provider;
@@ -57,6 +80,7 @@ function makeMarker(
     provider: normalized as Provider,
     cache: cache !== false,
     scopes,
+    scope,
   });
 }
 

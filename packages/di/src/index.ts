@@ -1,5 +1,6 @@
 export { CleanupStack, type CleanupStackOptions, type ExitHandler } from "./cleanup-stack";
 export {
+  type DependencyScope,
   Depends,
   type DependsMarker,
   type DependsOptions,

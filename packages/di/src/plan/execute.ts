@@ -124,14 +124,18 @@ function callProvider<Ctx>(
     case "generator": {
       const gen = fn(args) as Generator;
       const value = startGenerator(gen, node.name);
-      state.stack.pushExit(new GeneratorExit(gen, node.name));
+      (step.functionScope ? state.stack.functionScope : state.stack).pushExit(
+        new GeneratorExit(gen, node.name),
+      );
       store(step, state, value);
       return;
     }
     case "async-generator": {
       const gen = fn(args) as AsyncGenerator;
       return startAsyncGenerator(gen, node.name).then((value) => {
-        state.stack.pushExit(new AsyncGeneratorExit(gen, node.name));
+        (step.functionScope ? state.stack.functionScope : state.stack).pushExit(
+          new AsyncGeneratorExit(gen, node.name),
+        );
         store(step, state, value);
       });
     }

@@ -33,6 +33,8 @@ export interface EndStep<Ctx> {
   readonly valueSlot: number;
   readonly cacheSlot: number;
   readonly args: readonly ArgSlot[];
+  /** A generator's cleanup goes on the function-scope stack (closed when the handler returns). */
+  readonly functionScope: boolean;
 }
 
 /** The route's own inputs, resolved last, and the assembly of its values. */
@@ -68,7 +70,16 @@ export function compileProgram<Ctx>(graph: Graph<Ctx>): Program<Ctx> {
     steps.push(begin);
     const args = emitChildren(node);
     begin.endIndex = steps.length;
-    steps.push({ op: END, node, markSlot, valueSlot, cacheSlot: node.cacheSlot, args });
+    const functionScope = use.marker.scope === "function";
+    steps.push({
+      op: END,
+      node,
+      markSlot,
+      valueSlot,
+      cacheSlot: node.cacheSlot,
+      args,
+      functionScope,
+    });
     return valueSlot;
   };
 
