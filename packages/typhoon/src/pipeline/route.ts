@@ -137,7 +137,13 @@ export class PlannedRoute {
     let failure: unknown;
     try {
       if (response !== null) await response.send(send, scope.method, receive, scope);
-      else await this.#sendJson(send, body, ctx.responseIfUsed);
+      else {
+        // Sent from here rather than through a helper: one async frame (and tick) less.
+        const injected = ctx.responseIfUsed;
+        const status = this.#statusWith(injected);
+        await send({ type: "http.response.start", status, headers: jsonHeaders(body, injected) });
+        await send({ type: "http.response.body", body });
+      }
       // FastAPI 0.92's order: background tasks after the body is sent, then dependency cleanup.
       const tasks = ctx.backgroundTasksIfUsed;
       if (tasks !== undefined) await tasks.run(this.#host.logger);
@@ -176,25 +182,20 @@ export class PlannedRoute {
     // Buffer.from copies small strings into Node's shared pool: no ArrayBuffer per response.
     return Buffer.from(JSON.stringify(value) ?? "null");
   }
+}
 
-  /**
-   * Sends a plain value's JSON: the head `new Response(body).send()` would give (status and
-   * headers of the injected Response, if the handler asked for one), built directly.
-   */
-  async #sendJson(send: Send, body: Uint8Array, injected: Response | undefined): Promise<void> {
-    const status = this.#statusWith(injected);
-    const noBody = hasNoBody(status);
-    let headers: HeaderPairs;
-    if (injected === undefined) {
-      headers = noBody ? [] : [JSON_TYPE, ["content-length", String(body.byteLength)]];
-    } else {
-      headers = noBody ? [] : [JSON_TYPE];
-      for (const pair of injected.headers) headers.push(pair);
-      if (!noBody) headers.push(["content-length", String(body.byteLength)]);
-    }
-    await send({ type: "http.response.start", status, headers });
-    await send({ type: "http.response.body", body });
-  }
+/**
+ * A plain value's response headers: what `new Response(body).send()` would give (with the
+ * injected Response's headers, if the handler asked for one), built directly.
+ */
+function jsonHeaders(body: Uint8Array, injected: Response | undefined): HeaderPairs {
+  // The JSON body is empty exactly when the status has none (see #jsonBody).
+  if (body.byteLength === 0) return injected === undefined ? [] : injected.headers.slice();
+  if (injected === undefined) return [JSON_TYPE, ["content-length", String(body.byteLength)]];
+  const headers: HeaderPairs = [JSON_TYPE];
+  for (const pair of injected.headers) headers.push(pair);
+  headers.push(["content-length", String(body.byteLength)]);
+  return headers;
 }
 
 function hasNoBody(status: number): boolean {
