@@ -46,6 +46,11 @@ export async function run(app: ServerApp, options: RunOptions = {}): Promise<Ser
 }
 
 function runPrimary(workers: number, options: RunOptions, logger: Logger): void {
+  // Workers accept from the shared socket themselves (SCHED_NONE). With Node's default
+  // round-robin the primary accepts and hands each connection over, and a connection handed
+  // to a worker that hangs and then dies is never answered nor closed.
+  if (process.env.NODE_CLUSTER_SCHED_POLICY === undefined)
+    cluster.schedulingPolicy = cluster.SCHED_NONE;
   logger.info(`Started primary process ${process.pid} with ${workers} workers`);
   const supervisor = new WorkerSupervisor({
     workers,

@@ -113,15 +113,9 @@ function fetchOnce(url: string, timeoutMs: number): Promise<string> {
 }
 
 describe("workers that hang", () => {
-  // framework bug: with Node's default round-robin scheduling (SCHED_RR on Linux) the primary
-  // accepts each connection and hands it to a worker, waiting for that worker's reply; when
-  // the worker is hung and then dies, the reply never comes and the client's connection stays
-  // open forever, never answered nor closed (seen under plain load too: 1 run in 3 of the
-  // worker test above had one request hang until its client timeout). run() in
-  // packages/server/src/cluster/run.ts could use SCHED_NONE (workers accept themselves; the
-  // dead worker's connections are reset and the others keep the queue), which passes this
-  // test when forced with NODE_CLUSTER_SCHED_POLICY=none.
-  it.fails("a connection handed to a hung worker that is then killed does not hang", async () => {
+  // Fixed: run() uses SCHED_NONE (workers accept themselves), so a dead worker's connections
+  // are reset and the others keep being served; Node's default round-robin left one hanging.
+  it("a connection handed to a hung worker that is then killed does not hang", async () => {
     const fixture = startFixture("steady-app.ts", { WORKERS: "2", DELAY_MS: "5" });
     const url = (await fixture.waitFor(/Listening on (http:\/\/\S+)/))[1]!;
     await fixture.waitFor(/Listening on[\s\S]*Listening on/);

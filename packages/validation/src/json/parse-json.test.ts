@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorItem } from "../types";
-import { BodyDecodeError, parseJson } from "./parse-json";
+import { BodyDecodeError, MAX_JSON_DEPTH, parseJson } from "./parse-json";
 
 function parse(text: string | Uint8Array) {
   const errors: ErrorItem[] = [];
@@ -83,9 +83,37 @@ describe("parseJson", () => {
     ]);
   });
 
-  it("deep nesting is handled without overflowing the stack", () => {
+  it("deep nesting is refused at the depth limit without overflowing the stack", () => {
     const deep = `${"[".repeat(100_000)}x${"]".repeat(100_000)}`;
-    expect(parse(deep).errors[0]?.loc).toEqual(["body", 100_000]);
-    expect(parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`).errors).toEqual([]);
+    expect(parse(deep).errors.map((e) => e.loc)).toEqual([["body", MAX_JSON_DEPTH]]);
+    const valid = parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+    expect(valid.errors.map((e) => e.type)).toEqual(["json_invalid"]);
+  });
+});
+
+describe("nesting limit", () => {
+  const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+
+  it("accepts bodies nested up to MAX_JSON_DEPTH levels", () => {
+    const errors: ErrorItem[] = [];
+    expect(parseJson(nested(MAX_JSON_DEPTH), errors)).toBeDefined();
+    expect(errors).toEqual([]);
+  });
+
+  it("refuses deeper bodies with one json_invalid error at the offending offset", () => {
+    const errors: ErrorItem[] = [];
+    expect(parseJson(`{"a": ${nested(MAX_JSON_DEPTH + 10)}}`, errors)).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      type: "json_invalid",
+      loc: ["body", 6 + MAX_JSON_DEPTH - 1],
+    });
+  });
+
+  it("does not count brackets inside strings", () => {
+    const errors: ErrorItem[] = [];
+    const text = JSON.stringify({ text: "[".repeat(5000) + '\\"{' });
+    expect(parseJson(text, errors)).toEqual({ text: "[".repeat(5000) + '\\"{' });
+    expect(errors).toEqual([]);
   });
 });
