@@ -76,7 +76,10 @@ process.on("SIGTERM", () => handle.close().then(() => process.exit(0)));
       });
       expect(await (await fetch(`${url}/items/7`)).json()).toEqual({ item_id: 7 });
       expect((await fetch(`${url}/items/x`)).status).toBe(422);
-      expect((await (await fetch(`${url}/openapi.json`)).json()).info.title).toBe("Installed");
+      const document = (await (await fetch(`${url}/openapi.json`)).json()) as {
+        info: { title: string };
+      };
+      expect(document.info.title).toBe("Installed");
       const page = await (await fetch(`${url}/docs`)).text();
       const script = page.match(/src="([^"]*scalar\.js[^"]*)"/)?.[1];
       expect(script).toBeDefined();
