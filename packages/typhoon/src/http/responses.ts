@@ -1,7 +1,6 @@
 import type { Headers as HeaderPairs, HTTPScope, Receive, Send } from "@typhoon/server";
 import { type CookieOptions, serializeCookie } from "./cookies";
 
-const encoder = new TextEncoder();
 const empty = new Uint8Array(0);
 
 export interface ResponseInit {
@@ -22,8 +21,9 @@ export class Response {
   constructor(content?: string | Uint8Array | null, init: ResponseInit = {}) {
     this.status = init.status ?? 200;
     this.headers = toPairs(init.headers);
+    // Buffer.from copies small strings into Node's shared pool: no ArrayBuffer per response.
     this.body =
-      content == null ? empty : typeof content === "string" ? encoder.encode(content) : content;
+      content == null ? empty : typeof content === "string" ? Buffer.from(content) : content;
     const mediaType = init.mediaType ?? (this.constructor as typeof Response).mediaType;
     if (mediaType !== undefined && !this.hasHeader("content-type")) {
       this.headers.push(["content-type", withCharset(mediaType)]);
@@ -38,7 +38,9 @@ export class Response {
 
   hasHeader(name: string): boolean {
     const key = name.toLowerCase();
-    return this.headers.some((pair) => pair[0] === key);
+    const headers = this.headers;
+    for (let i = 0; i < headers.length; i++) if (headers[i]![0] === key) return true;
+    return false;
   }
 
   /** Replaces every value of `name` with `value`. */

@@ -45,16 +45,28 @@ export class ExceptionHandlers {
   }
 
   /** The response for `error`; anything unhandled is logged and becomes a bare 500. */
-  async render(request: Request, error: unknown): Promise<Response> {
+  render(request: Request, error: unknown): Promise<Response> {
+    const response = this.renderNow(request, error);
+    return response instanceof Response ? Promise.resolve(response) : response;
+  }
+
+  /**
+   * `render`, but a handler's plain Response comes back as is (no promise, no tick): the
+   * common case, since the built-in handlers are synchronous.
+   */
+  renderNow(request: Request, error: unknown): Response | Promise<Response> {
     const handler = this.#find(error);
-    if (handler !== undefined) {
-      try {
-        return await handler(request, error);
-      } catch (handlerError) {
-        return this.#internal(request, handlerError);
-      }
+    if (handler === undefined) return this.#internal(request, error);
+    let response: Response | Promise<Response>;
+    try {
+      response = handler(request, error);
+    } catch (handlerError) {
+      return this.#internal(request, handlerError);
     }
-    return this.#internal(request, error);
+    if (response instanceof Response) return response;
+    return Promise.resolve(response).then(undefined, (handlerError: unknown) =>
+      this.#internal(request, handlerError),
+    );
   }
 
   #find(error: unknown): ExceptionHandler | undefined {

@@ -126,7 +126,8 @@ export class PlannedRoute {
     } catch (error) {
       // Dependencies with cleanup see the error before it becomes a response (FastAPI 0.92).
       if (stack !== NO_CLEANUP) await stack.close(error);
-      const errorResponse = await this.#host.exceptionHandlers.render(request, error);
+      let errorResponse = this.#host.exceptionHandlers.renderNow(request, error);
+      if (!(errorResponse instanceof Response)) errorResponse = await errorResponse;
       try {
         await errorResponse.send(send, scope.method);
       } finally {
