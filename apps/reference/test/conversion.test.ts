@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expect422, expectDetail, expectJson, referenceClient } from "./helpers";
+import { expect422, expectJson, referenceClient } from "./helpers";
 
 describe("SPEC §1.8 parameter conversion rules", () => {
   const { client } = referenceClient();

@@ -112,8 +112,8 @@ describe("nesting limit", () => {
 
   it("does not count brackets inside strings", () => {
     const errors: ErrorItem[] = [];
-    const text = JSON.stringify({ text: "[".repeat(5000) + '\\"{' });
-    expect(parseJson(text, errors)).toEqual({ text: "[".repeat(5000) + '\\"{' });
+    const text = JSON.stringify({ text: `${"[".repeat(5000)}\\"{` });
+    expect(parseJson(text, errors)).toEqual({ text: `${"[".repeat(5000)}\\"{` });
     expect(errors).toEqual([]);
   });
 });
