@@ -14,7 +14,6 @@ import { BackgroundTasks } from "../http/background";
 import { Request } from "../http/request";
 import { Response } from "../http/responses";
 import {
-  type BodyOptions,
   type HeaderOptions,
   isParamMarker,
   isSchema,
