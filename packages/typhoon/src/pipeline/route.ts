@@ -68,6 +68,8 @@ export class PlannedRoute {
         : compileResponse(response, {
             excludeUnset: excludeUnset ?? false,
             excludeNone: excludeNone ?? false,
+            // Written by a JSON writer compiled from the schema: about a third of JSON.stringify.
+            json: true,
           });
     this.#status = flat.route.options.status ?? 200;
     this.#plan = new RoutePlan({
@@ -168,20 +170,20 @@ export class PlannedRoute {
    * empty for statuses without a body (the value is still validated).
    */
   #jsonBody(result: unknown, injected: Response | undefined): Uint8Array {
-    let value = result;
+    let json: string | undefined;
     if (this.#filter !== null) {
-      const filtered = this.#filter(value);
+      const filtered = this.#filter(result);
       if (!filtered.ok) {
         throw new ResponseValidationError(
           `${this.methods.join(",")} ${this.path}`,
           filtered.errors,
         );
       }
-      value = filtered.value;
+      json = filtered.json;
     }
     if (hasNoBody(this.#statusWith(injected))) return EMPTY;
     // Buffer.from copies small strings into Node's shared pool: no ArrayBuffer per response.
-    return Buffer.from(JSON.stringify(value) ?? "null");
+    return Buffer.from(json ?? JSON.stringify(result) ?? "null");
   }
 }
 
