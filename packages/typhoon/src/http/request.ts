@@ -1,6 +1,5 @@
 import {
-  BodyTooLarge,
-  collectBody,
+  ClientDisconnected,
   type HTTPScope,
   type Receive,
   type WebSocketScope,
@@ -104,11 +103,36 @@ export class Request {
   }
 }
 
+const EMPTY = new Uint8Array(0);
+
+/**
+ * `collectBody` (from @typhoon/server) with its limit answered as 413, in one async function
+ * rather than a wrapper around it: one frame and one tick less on every body read.
+ */
 async function readBody(receive: Receive, limit: number): Promise<Uint8Array> {
-  try {
-    return await collectBody(receive, { maxSize: limit });
-  } catch (error) {
-    if (error instanceof BodyTooLarge) throw new HTTPException(413, "Request body too large");
-    throw error;
+  let first: Uint8Array | undefined;
+  let chunks: Uint8Array[] | undefined;
+  let size = 0;
+  // Bounded by the host: every message brings the body closer to its end or a disconnect.
+  for (;;) {
+    const message = await receive();
+    if (message.type !== "http.request") {
+      if (message.type === "http.disconnect") {
+        throw new ClientDisconnected("the client disconnected before sending the whole body");
+      }
+      throw new TypeError(`Request.body: expected http.request, got ${message.type}`);
+    }
+    const body = message.body;
+    if (body.length > 0) {
+      size += body.length;
+      if (size > limit) throw new HTTPException(413, "Request body too large");
+      // The common single-chunk body is returned as is, without a copy.
+      if (first === undefined) first = body;
+      else if (chunks === undefined) chunks = [first, body];
+      else chunks.push(body);
+    }
+    if (!message.more_body) break;
   }
+  if (chunks !== undefined) return Buffer.concat(chunks, size);
+  return first ?? EMPTY;
 }

@@ -12,7 +12,7 @@ import { Request } from "../http/request";
 import { Response } from "../http/responses";
 import type { RouteDef } from "../routing/api-router";
 import type { SharedRouteOptions } from "../routing/types";
-import { readJsonBody } from "./body";
+import { jsonBodyValue } from "./body";
 import { RequestContext } from "./context";
 import type { ExceptionHandlers } from "./exception-handlers";
 import type { DeclaredInput } from "./inputs";
@@ -110,8 +110,10 @@ export class PlannedRoute {
     let response: Response | null = null;
     let body: Uint8Array = EMPTY;
     try {
-      if (this.#plan.hasBody) ctx.body = await readJsonBody(request);
-      else if (this.#plan.hasForm)
+      if (this.#plan.hasBody) {
+        const bytes = await request.body();
+        ctx.body = jsonBodyValue(bytes, request.headers.get("content-type"));
+      } else if (this.#plan.hasForm)
         ctx.form = await parseForm(
           receive,
           request.headers.get("content-type"),
