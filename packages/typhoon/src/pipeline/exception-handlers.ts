@@ -116,8 +116,24 @@ function httpExceptionHandler(
       null,
       headers ? { status: error.status, headers } : { status: error.status },
     );
-  return new JSONResponse(
-    { detail: error.detail },
-    headers ? { status: error.status, headers } : { status: error.status },
+  return new Response(
+    detailJson(error.detail),
+    headers
+      ? { status: error.status, headers, mediaType: JSONResponse.mediaType }
+      : { status: error.status, mediaType: JSONResponse.mediaType },
   );
+}
+
+/** `{"detail": ...}` texts of string details: error answers repeat (404, 401 ...). Bounded. */
+const detailTexts = new Map<string, string>();
+
+function detailJson(detail: unknown): string {
+  if (typeof detail !== "string" || detail.length > 256) return JSON.stringify({ detail });
+  let text = detailTexts.get(detail);
+  if (text === undefined) {
+    text = JSON.stringify({ detail });
+    if (detailTexts.size >= 256) detailTexts.clear();
+    detailTexts.set(detail, text);
+  }
+  return text;
 }
