@@ -67,6 +67,8 @@ export function objectNode(s: SchemaView, compile: Compile): Node {
   });
   const known = new Set(plans.map((p) => p.key));
   const extra = extraKeyHandler(s, known, compile);
+  const generated = generatedObjectNode(plans, extra);
+  if (generated !== undefined) return generated;
 
   return (input, st) => {
     if (!isObjectInput(input)) return fail(st, "model_attributes_type", msg.modelType, input);
@@ -106,6 +108,110 @@ export function objectNode(s: SchemaView, compile: Compile): Node {
     if (extra !== undefined && !extra(input, out, st)) ok = false;
     return ok ? out : INVALID;
   };
+}
+
+/**
+ * An entry's absent value, as the loop in objectNode handles it: false when a required key is
+ * missing (the error is pushed), else true (`out` may have received a null or default).
+ */
+function absentEntry(p: EntryPlan, input: unknown, out: Record<string, unknown>, st: RunState) {
+  const policy = p.policy;
+  if (policy.kind === "required") {
+    fail(st, "missing", msg.missing, input, undefined, p.key);
+    return false;
+  }
+  if (st.excludeUnset) return true;
+  if (policy.kind === "value") {
+    if (policy.value === null && !st.excludeNone && !st.excludeDefaults)
+      setKey(out, p.key, null, p.isProto);
+    return true;
+  }
+  if (policy.kind === "fallback") {
+    setKey(out, p.key, getFallback(policy.holder as never), p.isProto);
+    return true;
+  }
+  const value = getDefault(policy.holder as never);
+  if (value === undefined) return true;
+  return presentEntry(p, value, out, st);
+}
+
+/** An entry's present value through its node into `out`; false when invalid. */
+function presentEntry(p: EntryPlan, value: unknown, out: Record<string, unknown>, st: RunState) {
+  st.path.push(p.key);
+  const r = p.node(value, st);
+  st.path.pop();
+  if (r === INVALID) return false;
+  if (r === undefined || (st.excludeNone && r === null)) return true;
+  if (st.excludeDefaults && isDefault(p.policy, r)) return true;
+  setKey(out, p.key, r, p.isProto);
+  return true;
+}
+
+/**
+ * The objectNode loop unrolled for one schema's keys, generated once at compile time. Each
+ * key becomes a string literal in the code (JSON.stringify-quoted, never code), so every read
+ * and write of the input and output is a named property access with its own inline cache,
+ * instead of one keyed access shared by every object schema (3.3k → 1.75k instructions
+ * for the bench's three-key body). Undefined where `new Function` is unavailable (then the loop runs).
+ */
+function generatedObjectNode(
+  plans: EntryPlan[],
+  extra: ExtraHandler | undefined,
+): Node | undefined {
+  const lines: string[] = [];
+  plans.forEach((p, i) => {
+    const key = JSON.stringify(p.key);
+    const read = p.ownOnly
+      ? `hasOwn.call(input, ${key}) ? input[${key}] : undefined`
+      : `input[${key}]`;
+    // __proto__ is written through setKey (defineProperty), never the prototype setter.
+    const write = p.isProto ? `setKey(out, ${key}, r, true)` : `out[${key}] = r`;
+    lines.push(
+      `v = ${read};`,
+      `if (v === undefined) { if (!absentEntry(plans[${i}], input, out, st)) ok = false; }`,
+      `else { path.push(${key}); r = plans[${i}].node(v, st); path.pop();`,
+      `  if (r === INVALID) ok = false;`,
+      `  else if (r === undefined || (st.excludeNone && r === null)) {}`,
+      `  else if (st.excludeDefaults && isDefault(plans[${i}].policy, r)) {}`,
+      `  else ${write}; }`,
+    );
+  });
+  const body = `return function objectNode(input, st) {
+  if (!isObjectInput(input)) return fail(st, "model_attributes_type", modelType, input);
+  const out = {}; const path = st.path; let ok = true; let v; let r;
+  ${lines.join("\n  ")}
+  if (extra !== undefined && !extra(input, out, st)) ok = false;
+  return ok ? out : INVALID;
+};`;
+  try {
+    const make = new Function(
+      "plans",
+      "extra",
+      "hasOwn",
+      "isObjectInput",
+      "fail",
+      "modelType",
+      "INVALID",
+      "absentEntry",
+      "isDefault",
+      "setKey",
+      body,
+    );
+    return make(
+      plans,
+      extra,
+      hasOwn,
+      isObjectInput,
+      fail,
+      msg.modelType,
+      INVALID,
+      absentEntry,
+      isDefault,
+      setKey,
+    ) as Node;
+  } catch {
+    return undefined;
+  }
 }
 
 function isDefault(policy: AbsentPolicy, value: unknown): boolean {
