@@ -90,6 +90,8 @@ function createNodeServer(
     requestTimeout: limits.requestTimeout,
     connectionsCheckingInterval: checkInterval,
     keepAliveTimeout: limits.keepAliveTimeout,
+    // We check Host ourselves (one line, required in HTTP/1.1) to answer with our JSON error.
+    requireHostHeader: false,
   };
   const server: http.Server<typeof ExchangeRequest, typeof ExchangeResponse> = opts.tls
     ? https.createServer({ ...opts.tls, ...serverOptions })
@@ -108,6 +110,8 @@ function createNodeServer(
       exchange.expectContinue = expectContinue;
       if (req.rawHeaders.length > ctx.maxHeadersCount * 2) {
         exchange.reject(431, "Too many request headers");
+      } else if (!hasOneHost(req)) {
+        exchange.reject(400, "Missing or duplicate Host header");
       } else if (exchange.contentLength > ctx.maxBodySize) {
         exchange.reject(413, "Request body too large");
       } else {
@@ -122,6 +126,11 @@ function createNodeServer(
   server.on("request", (req, res) => handle(req, res, false));
   // Answering 100-continue ourselves means the client sends the body only if the app reads it.
   server.on("checkContinue", (req, res) => handle(req, res, true));
+  // An origin server is no proxy: without this listener Node drops CONNECT without a word.
+  server.on("connect", (req: ExchangeRequest, socket: Duplex) => {
+    endWithError(req.socket, 400, "CONNECT is not supported");
+    if (socket !== req.socket) socket.destroy();
+  });
   server.on("upgrade", (req: ExchangeRequest, socket: Duplex, head: Buffer) => {
     if (!guard.admit(req.socket)) {
       socket.destroy();
@@ -202,4 +211,18 @@ async function within(promise: Promise<void>, deadline: number): Promise<boolean
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host line (HTTP/1.0 may have none); more
+ * than one would let a proxy and the app disagree about the target.
+ */
+function hasOneHost(req: ExchangeRequest): boolean {
+  const raw = req.rawHeaders;
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 4 && name.toLowerCase() === "host") count++;
+  }
+  return count === 1 || (count === 0 && req.httpVersionMajor === 1 && req.httpVersionMinor === 0);
 }
