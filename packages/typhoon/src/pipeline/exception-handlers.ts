@@ -1,5 +1,5 @@
 import { SecurityHTTPError } from "@typhoon/security";
-import type { Logger } from "@typhoon/server";
+import { ClientDisconnected, type Logger } from "@typhoon/server";
 import {
   type ErrorFormat,
   RequestValidationError,
@@ -31,6 +31,9 @@ export class ExceptionHandlers {
     this.#errorFormat = errorFormat;
     this.#logger = logger;
     this.#byClass.set(HTTPException, httpExceptionHandler);
+    // A client that leaves mid-body is an everyday event, not an app error: no log line (any
+    // client could flood the log), no 500 handler; the answer goes nowhere anyway.
+    this.#byClass.set(ClientDisconnected, clientDisconnectedHandler);
     this.#byClass.set(RequestValidationError, (request, error: RequestValidationError) => {
       const rendered = renderValidationErrors(error.errors, this.#errorFormat, {
         instance: request.path,
@@ -104,6 +107,10 @@ export class ExceptionHandlers {
     // Never the error's message: internals stay in the log.
     return new PlainTextResponse("Internal Server Error", { status: 500 });
   }
+}
+
+function clientDisconnectedHandler(): Response {
+  return new JSONResponse({ detail: "Client disconnected" }, { status: 400 });
 }
 
 function httpExceptionHandler(
