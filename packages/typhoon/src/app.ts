@@ -25,6 +25,7 @@ import { DEFAULT_BODY_LIMIT, Request } from "./http/request";
 import { Response } from "./http/responses";
 import { type Hook, type LifespanHandler, type LifespanParts, runLifespan } from "./lifespan";
 import { type HttpMiddlewareFunction, httpMiddleware } from "./middleware/http-middleware";
+import { responseTimeout } from "./middleware/response-timeout";
 import {
   type DocsPageOptions,
   docsPageRoute,
@@ -62,6 +63,12 @@ export interface TyphoonOptions {
   logger?: Logger;
   /** Startup and shutdown around a `yield`; the yielded object becomes `request.state`. */
   lifespan?: LifespanHandler<Typhoon>;
+  /**
+   * Milliseconds a request may take before its response starts (handler, dependencies and
+   * middleware included); past it the client gets 504. Default 60 s; null turns it off.
+   * Streams are not limited once started.
+   */
+  responseTimeout?: number | null;
   /** Where the OpenAPI document is served (default `/openapi.json`); null turns off it and the docs. */
   openapiUrl?: string | null;
   /** Where the Scalar docs page is served (default `/docs`); null turns it off. */
@@ -111,6 +118,7 @@ export class Typhoon extends APIRouter implements RouteHost {
   /** App state shared with every request (`request.state`) once the lifespan has started. */
   readonly state: Record<string, unknown> = {};
   readonly #redirectSlashes: boolean;
+  readonly #responseTimeout: number | null;
   readonly #openapiUrl: string | null;
   readonly #docsUrl: string | null;
   readonly #docsPage: DocsPageOptions;
@@ -133,6 +141,8 @@ export class Typhoon extends APIRouter implements RouteHost {
     this.exceptionHandlers = new ExceptionHandlers(options.errorFormat ?? "fastapi", this.logger);
     this.#redirectSlashes = options.redirectSlashes ?? true;
     this.#lifespan = options.lifespan;
+    this.#responseTimeout =
+      options.responseTimeout === undefined ? 60_000 : options.responseTimeout;
     this.#openapiUrl = options.openapiUrl === undefined ? "/openapi.json" : options.openapiUrl;
     // No document, no docs page: the page has nothing to show.
     this.#docsUrl =
@@ -249,7 +259,10 @@ export class Typhoon extends APIRouter implements RouteHost {
       (inner, middleware) => middleware(inner),
       core,
     );
-    const app = this.#middleware.length === 0 ? core : serverErrorGuard(wrapped, this.logger);
+    const timed =
+      this.#responseTimeout === null ? wrapped : responseTimeout(this.#responseTimeout)(wrapped);
+    const app =
+      this.#middleware.length === 0 && timed === core ? core : serverErrorGuard(timed, this.logger);
     this.#built = { router, routes, websockets, app };
     return this.#built;
   }

@@ -90,6 +90,7 @@ export {
   type NegotiatedCompressionOptions,
   type ProxyHeadersOptions,
   proxyHeaders,
+  responseTimeout,
   type TrustedHostOptions,
   trustedHost,
 } from "./middleware/index";

@@ -16,4 +16,5 @@ export { type AllowedOrigins, type CORSOptions, cors } from "./cors";
 export { type CallNext, type HttpMiddlewareFunction, httpMiddleware } from "./http-middleware";
 export { httpsRedirect } from "./https-redirect";
 export { type ProxyHeadersOptions, proxyHeaders } from "./proxy-headers";
+export { responseTimeout } from "./response-timeout";
 export { type TrustedHostOptions, trustedHost } from "./trusted-host";
