@@ -24,7 +24,8 @@ export interface CookieOptions {
   domain?: string;
   secure?: boolean;
   httpOnly?: boolean;
-  sameSite?: "lax" | "strict" | "none";
+  /** Default `"lax"` (Starlette's default); `false` leaves the attribute out. */
+  sameSite?: "lax" | "strict" | "none" | false;
   partitioned?: boolean;
 }
 
@@ -42,7 +43,8 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
   if (options.maxAge !== undefined) out += `; Max-Age=${Math.trunc(options.maxAge)}`;
   if (options.partitioned) out += "; Partitioned";
   out += `; Path=${checked("Path", options.path ?? "/")}`;
-  if (options.sameSite !== undefined) out += `; SameSite=${options.sameSite}`;
+  const sameSite = options.sameSite ?? "lax";
+  if (sameSite !== false) out += `; SameSite=${sameSite}`;
   if (options.secure) out += "; Secure";
   return out;
 }
