@@ -54,6 +54,10 @@ export class PlannedRoute {
   readonly #filter: ResponseFilter | null;
   readonly #status: number;
   readonly #plan: RoutePlan;
+  /** One options object for every request's cleanup stack (not a closure per request). */
+  readonly #cleanupOptions = {
+    onError: (e: unknown) => this.#host.logger.error("Dependency cleanup failed", e),
+  };
 
   constructor(host: RouteHost, flat: FlatRoute<RouteDef, SharedRouteOptions>) {
     this.def = flat.route;
@@ -101,11 +105,7 @@ export class PlannedRoute {
     request.bodyLimit = this.#host.bodyLimit;
     const ctx = new RequestContext(request);
     const routePlan = this.#plan.current();
-    const stack = routePlan.needsCleanup
-      ? new CleanupStack({
-          onError: (e) => this.#host.logger.error("Dependency cleanup failed", e),
-        })
-      : NO_CLEANUP;
+    const stack = routePlan.needsCleanup ? new CleanupStack(this.#cleanupOptions) : NO_CLEANUP;
     // A handler's plain value is sent as JSON without building a Response object.
     let response: Response | null = null;
     let body: Uint8Array = EMPTY;
