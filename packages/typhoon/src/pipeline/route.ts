@@ -1,6 +1,6 @@
 import { CleanupStack, type DependencyOverrides, type DependsMarker, type Plan } from "@typhoon/di";
 import type { FlatRoute } from "@typhoon/router";
-import type { Headers as HeaderPairs, HTTPScope, Logger, Receive, Send } from "@typhoon/server";
+import type { HTTPScope, Logger, Receive, Send } from "@typhoon/server";
 import {
   compileResponse,
   type ErrorItem,
@@ -16,7 +16,12 @@ import { jsonBodyValue } from "./body";
 import { RequestContext } from "./context";
 import type { ExceptionHandlers } from "./exception-handlers";
 import type { DeclaredInput } from "./inputs";
+import { EMPTY, hasNoBody, jsonHeaders, sendWhole } from "./json-response";
+import type { MergedOptions } from "./route-options";
+import { mergeOptions } from "./route-options";
 import { RoutePlan } from "./route-plan";
+
+export { type MergedOptions, mergeOptions } from "./route-options";
 
 /** What a route needs from its app. */
 export interface RouteHost {
@@ -27,19 +32,6 @@ export interface RouteHost {
   readonly bodyLimit: number;
   readonly formOptions: ResolvedFormOptions;
 }
-
-/** Route options after merging the chain of routers it was included through. */
-export interface MergedOptions {
-  tags: string[];
-  dependencies: DependsMarker<unknown>[];
-  responses: NonNullable<SharedRouteOptions["responses"]>;
-  deprecated: boolean;
-  includeInSchema: boolean;
-}
-
-const EMPTY = new Uint8Array(0);
-/** Shared by every JSON response: hosts only read header pairs. */
-const JSON_TYPE: [string, string] = ["content-type", "application/json"];
 
 /**
  * A route planned at startup: its dependency graph, input extractors, body handling and
@@ -95,16 +87,118 @@ export class PlannedRoute {
     return this.#plan.current();
   }
 
-  async handle(
+  handle(
     scope: HTTPScope,
     receive: Receive,
     send: Send,
     pathParams: Readonly<Record<string, string>>,
   ): Promise<void> {
+    const routePlan = this.#plan.current();
+    if (!routePlan.isSync || routePlan.needsCleanup || this.#plan.hasBody || this.#plan.hasForm) {
+      return this.#handle(scope, receive, send, pathParams, routePlan);
+    }
+    // A sync plan with no body and nothing to clean up: everything up to the send runs
+    // synchronously, and the suspended frame is sendWhole's small one, not a whole handler's.
+    const request = this.#newRequest(scope, receive, pathParams);
+    const ctx = new RequestContext(request);
+    let body: Uint8Array;
+    try {
+      const errors: unknown[] = [];
+      const values = routePlan.run(ctx, NO_CLEANUP, errors);
+      // A plain provider may still return a promise (`() => fetch(...)`).
+      if (values instanceof Promise) return this.#afterPlan(values, errors, request, ctx, send);
+      if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
+      const result = this.def.handler(values);
+      if (
+        result instanceof Promise ||
+        result instanceof Response ||
+        ctx.backgroundTasksIfUsed !== undefined
+      ) {
+        return this.#respond(result, request, ctx, send);
+      }
+      body = this.#jsonBody(result, ctx.responseIfUsed);
+    } catch (error) {
+      return this.#fail(error, request, send);
+    }
+    const injected = ctx.responseIfUsed;
+    return sendWhole(send, this.#statusWith(injected), jsonHeaders(body, injected), body);
+  }
+
+  #newRequest(
+    scope: HTTPScope,
+    receive: Receive,
+    pathParams: Readonly<Record<string, string>>,
+  ): Request {
     const request = new Request(scope, receive, pathParams as Record<string, string>);
     request.bodyLimit = this.#host.bodyLimit;
+    return request;
+  }
+
+  /** The sync path's continuation when a dependency answered with a promise after all. */
+  async #afterPlan(
+    pending: Promise<Record<string, unknown>>,
+    errors: unknown[],
+    request: Request,
+    ctx: RequestContext,
+    send: Send,
+  ): Promise<void> {
+    let result: unknown;
+    try {
+      const values = await pending;
+      if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
+      result = this.def.handler(values);
+    } catch (error) {
+      await this.#fail(error, request, send);
+      return;
+    }
+    await this.#respond(result, request, ctx, send);
+  }
+
+  /** The sync path's continuation for an async handler, a Response, or background tasks. */
+  async #respond(
+    handlerResult: unknown,
+    request: Request,
+    ctx: RequestContext,
+    send: Send,
+  ): Promise<void> {
+    let response: Response | null = null;
+    let body: Uint8Array = EMPTY;
+    try {
+      const result = handlerResult instanceof Promise ? await handlerResult : handlerResult;
+      if (result instanceof Response) response = result;
+      else body = this.#jsonBody(result, ctx.responseIfUsed);
+    } catch (error) {
+      await this.#fail(error, request, send);
+      return;
+    }
+    const scope = request.scope as HTTPScope;
+    if (response !== null) await response.send(send, scope.method, request.receive, scope);
+    else {
+      const injected = ctx.responseIfUsed;
+      await sendWhole(send, this.#statusWith(injected), jsonHeaders(body, injected), body);
+    }
+    // FastAPI 0.92's order: background tasks after the body is sent.
+    const tasks = ctx.backgroundTasksIfUsed;
+    if (tasks !== undefined) await tasks.run(this.#host.logger);
+  }
+
+  /** The sync path's error answer, through the app's exception handlers. */
+  async #fail(error: unknown, request: Request, send: Send): Promise<void> {
+    let response = this.#host.exceptionHandlers.renderNow(request, error);
+    if (!(response instanceof Response)) response = await response;
+    await response.send(send, (request.scope as HTTPScope).method);
+  }
+
+  /** Any route: a body or a form to read first, an async plan, dependencies with cleanup. */
+  async #handle(
+    scope: HTTPScope,
+    receive: Receive,
+    send: Send,
+    pathParams: Readonly<Record<string, string>>,
+    routePlan: Plan<RequestContext>,
+  ): Promise<void> {
+    const request = this.#newRequest(scope, receive, pathParams);
     const ctx = new RequestContext(request);
-    const routePlan = this.#plan.current();
     const stack = routePlan.needsCleanup ? new CleanupStack(this.#cleanupOptions) : NO_CLEANUP;
     // A handler's plain value is sent as JSON without building a Response object.
     let response: Response | null = null;
@@ -189,24 +283,6 @@ export class PlannedRoute {
   }
 }
 
-/**
- * A plain value's response headers: what `new Response(body).send()` would give (with the
- * injected Response's headers, if the handler asked for one), built directly.
- */
-function jsonHeaders(body: Uint8Array, injected: Response | undefined): HeaderPairs {
-  // The JSON body is empty exactly when the status has none (see #jsonBody).
-  if (body.byteLength === 0) return injected === undefined ? [] : injected.headers.slice();
-  if (injected === undefined) return [JSON_TYPE, ["content-length", String(body.byteLength)]];
-  const headers: HeaderPairs = [JSON_TYPE];
-  for (const pair of injected.headers) headers.push(pair);
-  headers.push(["content-length", String(body.byteLength)]);
-  return headers;
-}
-
-function hasNoBody(status: number): boolean {
-  return status === 204 || status === 304 || status < 200;
-}
-
 /** A handler returned data its response schema rejects: a server bug, answered with 500. */
 export class ResponseValidationError extends Error {
   readonly errors: unknown[];
@@ -219,24 +295,3 @@ export class ResponseValidationError extends Error {
 
 /** Shared by routes without generator dependencies: nothing is ever pushed on it. */
 export const NO_CLEANUP = new CleanupStack();
-
-export function mergeOptions(
-  chain: readonly SharedRouteOptions[],
-  own: SharedRouteOptions,
-): MergedOptions {
-  const merged: MergedOptions = {
-    tags: [],
-    dependencies: [],
-    responses: {},
-    deprecated: false,
-    includeInSchema: true,
-  };
-  for (const options of [...chain, own]) {
-    for (const tag of options.tags ?? []) if (!merged.tags.includes(tag)) merged.tags.push(tag);
-    merged.dependencies.push(...(options.dependencies ?? []));
-    Object.assign(merged.responses, options.responses);
-    if (options.deprecated) merged.deprecated = true;
-    if (options.includeInSchema === false) merged.includeInSchema = false;
-  }
-  return merged;
-}

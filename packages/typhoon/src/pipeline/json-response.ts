@@ -1,0 +1,38 @@
+import type { Headers as HeaderPairs, Send } from "@typhoon/server";
+import type { Response } from "../http/responses";
+
+export const EMPTY = new Uint8Array(0);
+/** Shared by every JSON response: hosts only read header pairs. */
+const JSON_TYPE: [string, string] = ["content-type", "application/json"];
+
+export function hasNoBody(status: number): boolean {
+  return status === 204 || status === 304 || status < 200;
+}
+
+/**
+ * A plain value's response headers: what `new Response(body).send()` would give (with the
+ * injected Response's headers, if the handler asked for one), built directly.
+ */
+export function jsonHeaders(body: Uint8Array, injected: Response | undefined): HeaderPairs {
+  // The JSON body is empty exactly when the status has none.
+  if (body.byteLength === 0) return injected === undefined ? [] : injected.headers.slice();
+  if (injected === undefined) return [JSON_TYPE, ["content-length", String(body.byteLength)]];
+  const headers: HeaderPairs = [JSON_TYPE];
+  for (const pair of injected.headers) headers.push(pair);
+  headers.push(["content-length", String(body.byteLength)]);
+  return headers;
+}
+
+/**
+ * Start, then body. Its own small async function: a suspended async function keeps every
+ * local of its frame alive, and the caller's frame is much larger than these four.
+ */
+export async function sendWhole(
+  send: Send,
+  status: number,
+  headers: HeaderPairs,
+  body: Uint8Array,
+): Promise<void> {
+  await send({ type: "http.response.start", status, headers });
+  await send({ type: "http.response.body", body });
+}
