@@ -23,6 +23,7 @@ function disconnect(): HTTPDisconnectMessage {
 export class HttpExchange extends ResponseWriter implements RequestFacts {
   contentLength = -1;
   chunked = false;
+  hostLines = 0;
   /** The client sent `Expect: 100-continue`; `100 Continue` goes out on the first receive(). */
   expectContinue = false;
   readonly scope: HTTPScope;

@@ -20,7 +20,7 @@ function fakeRequest(url: string, rawHeaders: string[], method = "POST"): Incomi
 
 describe("httpScope", () => {
   it("builds the scope in one pass and finds the framing headers", () => {
-    const facts: RequestFacts = { contentLength: -1, chunked: false };
+    const facts: RequestFacts = { contentLength: -1, chunked: false, hostLines: 0 };
     const state = { shared: 1 };
     const scope = httpScope(
       fakeRequest("/a%20b?q=%20", [
@@ -60,13 +60,19 @@ describe("httpScope", () => {
       extensions: {},
     });
     expect(scope.state).not.toBe(state);
-    expect(facts).toEqual({ contentLength: 12, chunked: false });
+    expect(facts).toEqual({ contentLength: 12, chunked: false, hostLines: 1 });
   });
 
   it("notices a chunked body", () => {
-    const facts: RequestFacts = { contentLength: 7, chunked: false };
+    const facts: RequestFacts = { contentLength: 7, chunked: false, hostLines: 3 };
     httpScope(fakeRequest("/", ["Transfer-Encoding", "chunked"]), "", {}, "http", facts);
-    expect(facts).toEqual({ contentLength: -1, chunked: true });
+    expect(facts).toEqual({ contentLength: -1, chunked: true, hostLines: 0 });
+  });
+
+  it("counts Host lines, whatever their case", () => {
+    const facts: RequestFacts = { contentLength: -1, chunked: false, hostLines: 0 };
+    httpScope(fakeRequest("/", ["Host", "a", "hOsT", "b", "X-Host", "c"]), "", {}, "http", facts);
+    expect(facts.hostLines).toBe(2);
   });
 });
 

@@ -9,6 +9,8 @@ export interface RequestFacts {
   contentLength: number;
   /** `Transfer-Encoding` present (the body is chunked, length unknown). */
   chunked: boolean;
+  /** Number of `Host` lines (HTTP/1.1 requires exactly one). */
+  hostLines: number;
 }
 
 /**
@@ -26,6 +28,7 @@ export function httpScope(
   const headers: Headers = new Array(raw.length >> 1);
   facts.contentLength = -1;
   facts.chunked = false;
+  facts.hostLines = 0;
   for (let i = 0, j = 0; i < raw.length; i += 2, j++) {
     const name = raw[i]!.toLowerCase();
     const value = raw[i + 1]!;
@@ -33,6 +36,7 @@ export function httpScope(
     // llhttp already rejected malformed or conflicting framing headers.
     if (name.length === 14 && name === "content-length") facts.contentLength = Number(value);
     else if (name.length === 17 && name === "transfer-encoding") facts.chunked = true;
+    else if (name.length === 4 && name === "host") facts.hostLines++;
   }
   // Inlined splitTarget: no {rawPath, query} object per request.
   let target = req.url ?? "/";

@@ -110,7 +110,7 @@ function createNodeServer(
       exchange.expectContinue = expectContinue;
       if (req.rawHeaders.length > ctx.maxHeadersCount * 2) {
         exchange.reject(431, "Too many request headers");
-      } else if (!hasOneHost(req)) {
+      } else if (!hasOneHost(req, exchange.hostLines)) {
         exchange.reject(400, "Missing or duplicate Host header");
       } else if (exchange.contentLength > ctx.maxBodySize) {
         exchange.reject(413, "Request body too large");
@@ -215,14 +215,11 @@ async function within(promise: Promise<void>, deadline: number): Promise<boolean
 
 /**
  * RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host line (HTTP/1.0 may have none); more
- * than one would let a proxy and the app disagree about the target.
+ * than one would let a proxy and the app disagree about the target. The lines were counted
+ * while the scope's headers were built (one pass over the raw headers).
  */
-function hasOneHost(req: ExchangeRequest): boolean {
-  const raw = req.rawHeaders;
-  let count = 0;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    if (name.length === 4 && name.toLowerCase() === "host") count++;
-  }
-  return count === 1 || (count === 0 && req.httpVersionMajor === 1 && req.httpVersionMinor === 0);
+function hasOneHost(req: ExchangeRequest, hostLines: number): boolean {
+  return (
+    hostLines === 1 || (hostLines === 0 && req.httpVersionMajor === 1 && req.httpVersionMinor === 0)
+  );
 }
