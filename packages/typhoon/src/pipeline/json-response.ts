@@ -2,8 +2,8 @@ import type { Headers as HeaderPairs, Send } from "@typhoon/server";
 import type { Response } from "../http/responses";
 
 export const EMPTY = new Uint8Array(0);
-/** Shared by every JSON response: hosts only read header pairs. */
-const JSON_TYPE: [string, string] = ["content-type", "application/json"];
+/** Shared by every JSON response, so frozen: a middleware that edits it in place fails loudly. */
+const JSON_TYPE = Object.freeze(["content-type", "application/json"]) as [string, string];
 
 export function hasNoBody(status: number): boolean {
   return status === 204 || status === 304 || status < 200;
