@@ -243,3 +243,61 @@ describe("dependencies", () => {
     await expect(TestClient.start(bad)).rejects.toThrow(/path parameter/);
   });
 });
+
+describe("function-scoped dependencies", () => {
+  function makeScopedApp(events: string[], failCommit = false) {
+    const app = new Typhoon({ logger: quiet });
+    const session = dependency(async function* () {
+      events.push("begin");
+      yield { add: (row: string) => events.push(`insert ${row}`) };
+      if (failCommit) throw new Error("commit failed");
+      events.push("commit");
+    });
+    const audit = dependency(async function* () {
+      try {
+        yield null;
+      } finally {
+        events.push("audit after response");
+      }
+    });
+    app.post(
+      "/rows",
+      { params: { db: Depends(session, { scope: "function" }), _: Depends(audit) }, status: 201 },
+      ({ db }) => {
+        db.add("row");
+        events.push("handler returned");
+        return { created: true };
+      },
+    );
+    return app;
+  }
+
+  it("end before the response is sent; request-scoped ones after it", async () => {
+    const events: string[] = [];
+    const app = makeScopedApp(events);
+    const sentAt: number[] = [];
+    const wrapped = new TestClient(async (scope, receive, send) =>
+      app.serverApp(scope, receive, async (message) => {
+        if (message.type === "http.response.start") sentAt.push(events.length);
+        await send(message);
+      }),
+    );
+    const res = await wrapped.post("/rows");
+    expect(res.status).toBe(201);
+    expect(events).toEqual([
+      "begin",
+      "insert row",
+      "handler returned",
+      "commit",
+      "audit after response",
+    ]);
+    expect(sentAt).toEqual([4]); // the response started after "commit"
+  });
+
+  it("turn a failing cleanup into the error response instead of a success", async () => {
+    const events: string[] = [];
+    const res = await new TestClient(makeScopedApp(events, true)).post("/rows");
+    expect(res.status).toBe(500);
+    expect(events).toContain("audit after response");
+  });
+});

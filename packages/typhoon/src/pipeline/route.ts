@@ -219,6 +219,10 @@ export class PlannedRoute {
       if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
       let result = this.def.handler(values);
       if (result instanceof Promise) result = await result;
+      // `Depends(p, { scope: "function" })` cleanups end before the response is sent (a commit
+      // lands before the client sees the result); a failure there becomes the error response.
+      const functionScope = stack.functionScopeIfUsed;
+      if (functionScope !== undefined) await functionScope.close();
       if (result instanceof Response) response = result;
       else body = this.#jsonBody(result, ctx.responseIfUsed);
     } catch (error) {
