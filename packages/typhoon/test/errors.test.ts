@@ -143,3 +143,20 @@ describe("errors", () => {
     expect((await new TestClient(app).get("/teapot/coffee")).status).toBe(500);
   });
 });
+
+describe("error logs", () => {
+  it("name the request id when the request has one", async () => {
+    const logged: string[] = [];
+    const app = makeApp({
+      logger: { info() {}, warn() {}, error: (message) => logged.push(message) },
+    });
+    await new TestClient(app).get("/fail/unhandled", { headers: { "x-request-id": "req-42" } });
+    await new TestClient(app).get("/fail/unhandled", {
+      headers: { "x-request-id": "bad id <script>" },
+    });
+    expect(logged).toEqual([
+      "Error handling GET /fail/unhandled [request req-42]",
+      "Error handling GET /fail/unhandled",
+    ]);
+  });
+});

@@ -95,7 +95,10 @@ export class ExceptionHandlers {
   }
 
   async #internal(request: Request, error: unknown): Promise<Response> {
-    this.#logger.error(`Error handling ${request.method} ${request.path}`, error);
+    this.#logger.error(
+      `Error handling ${request.method} ${request.path}${requestIdOf(request)}`,
+      error,
+    );
     const handler = this.#byStatus.get(500);
     if (handler !== undefined && !(error instanceof HTTPException)) {
       try {
@@ -143,4 +146,13 @@ function detailJson(detail: unknown): string {
     detailTexts.set(detail, text);
   }
   return text;
+}
+
+/**
+ * ` [request id]` for the log line: what a request-id middleware put on the state, else the
+ * client's `X-Request-Id` (only a sane token: it goes into the log).
+ */
+function requestIdOf(request: Request): string {
+  const id = request.state.requestId ?? request.headers.get("x-request-id");
+  return typeof id === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(id) ? ` [request ${id}]` : "";
 }
