@@ -1,4 +1,4 @@
-import type { Logger, ServerApp } from "@typhoon/server";
+import type { HTTPScope, Logger, Send, ServerApp } from "@typhoon/server";
 import { PlainTextResponse } from "../http/responses";
 
 /**
@@ -7,21 +7,45 @@ import { PlainTextResponse } from "../http/responses";
  * yet; after the response started, it is rethrown so the server cuts the connection.
  */
 export function serverErrorGuard(app: ServerApp, logger: Logger): ServerApp {
-  return async (scope, receive, send) => {
+  return (scope, receive, send) => {
     if (scope.type !== "http") return app(scope, receive, send);
-    let started = false;
+    const watched = new WatchedSend(send, scope, logger);
+    let done: Promise<void>;
     try {
-      await app(scope, receive, (message) => {
-        if (message.type === "http.response.start") started = true;
-        return send(message);
-      });
+      done = app(scope, receive, watched.send);
     } catch (error) {
-      logger.error(`Error handling ${scope.method} ${scope.path}`, error);
-      if (started) throw error;
-      await new PlainTextResponse("Internal Server Error", { status: 500 }).send(
-        send,
-        scope.method,
-      );
+      return watched.failed(error);
     }
+    // Only a failure needs the guard: no async frame of its own on the way through.
+    return Promise.resolve(done).then(undefined, watched.failed);
+  };
+}
+
+/** The host's send, noting whether the response started; and the answer to a failure. */
+class WatchedSend {
+  #started = false;
+  readonly #send: Send;
+  readonly #scope: HTTPScope;
+  readonly #logger: Logger;
+
+  constructor(send: Send, scope: HTTPScope, logger: Logger) {
+    this.#send = send;
+    this.#scope = scope;
+    this.#logger = logger;
+  }
+
+  readonly send: Send = (message) => {
+    if (message.type === "http.response.start") this.#started = true;
+    return this.#send(message);
+  };
+
+  readonly failed = async (error: unknown): Promise<void> => {
+    const scope = this.#scope;
+    this.#logger.error(`Error handling ${scope.method} ${scope.path}`, error);
+    if (this.#started) throw error;
+    await new PlainTextResponse("Internal Server Error", { status: 500 }).send(
+      this.#send,
+      scope.method,
+    );
   };
 }
