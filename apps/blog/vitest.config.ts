@@ -1,4 +1,4 @@
-import { project } from "@typhoon/vitest-preset";
+import { project } from "@typhoon-tooling/vitest-preset";
 import { defineConfig } from "vitest/config";
 
 // The global setup migrates one template database; each test copies it (fresh per test).

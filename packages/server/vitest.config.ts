@@ -1,4 +1,4 @@
-import { project } from "@typhoon/vitest-preset";
+import { project } from "@typhoon-tooling/vitest-preset";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig(project("@typhoon/server"));
