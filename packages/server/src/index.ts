@@ -16,6 +16,7 @@ export {
   type TlsOptions,
 } from "./node/options";
 export { InvalidResponseError } from "./node/response-head";
+export { percentDecode } from "./node/scope";
 export { type ServerHandle, serve } from "./node/serve";
 export type * from "./types";
 export * from "./websocket/index";

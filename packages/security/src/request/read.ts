@@ -1,3 +1,4 @@
+import { percentDecode } from "@typhoon/server";
 import type { ConnectionScope } from "./request-scope";
 
 // Small readers for the one credential a scheme needs. Each scans only what it must and
@@ -81,22 +82,9 @@ export function decodeFormComponent(raw: string): string {
 
 /**
  * Percent-decodes as UTF-8 and never throws: an escape that is malformed, or bytes that are
- * not valid UTF-8, are kept exactly as sent (what Starlette does for a bad query string).
+ * not valid UTF-8, are kept exactly as sent (the server's decoder, shared by every layer).
  */
-export function decodePercent(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    // Decode each run of escapes on its own so one bad run leaves the rest readable.
-    return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
-  }
-}
+export const decodePercent = percentDecode;
 
 /** An `Authorization` header split at its first space (FastAPI's `get_authorization_scheme_param`). */
 export interface AuthorizationParts {

@@ -21,8 +21,13 @@ export interface Fixture {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startFixture(name: string, env: Record<string, string> = {}): Fixture {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(fixtures, name)], {
+/** Starts `name` from test/fixtures (or from `dir`, e.g. another suite's fixtures). */
+export function startFixture(
+  name: string,
+  env: Record<string, string> = {},
+  dir: string = fixtures,
+): Fixture {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(dir, name)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -31,7 +36,7 @@ export function startFixture(name: string, env: Record<string, string> = {}): Fi
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
     text += chunk.toString();
-    for (const notify of listeners) notify();
+    for (const notify of [...listeners]) notify(); // a listener may remove itself
   };
   child.stdout?.on("data", append);
   child.stderr?.on("data", append);
@@ -55,7 +60,7 @@ export function startFixture(name: string, env: Record<string, string> = {}): Fi
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`Timed out waiting for ${pattern}; output:\n${text}`));
+          reject(new Error(`Timed out waiting for ${pattern}; output:\n${text.slice(-2000)}`));
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

@@ -1,18 +1,8 @@
+import { percentDecode } from "@typhoon/server";
+
 /** Decodes one query component: `+` is a space, bad escapes are kept as sent. */
 export function decodeComponent(raw: string): string {
-  const s = raw.includes("+") ? raw.replace(/\+/g, " ") : raw;
-  if (!s.includes("%")) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
-  }
+  return percentDecode(raw.includes("+") ? raw.replace(/\+/g, " ") : raw);
 }
 
 const AMPERSAND = 38;
