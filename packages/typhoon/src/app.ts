@@ -35,6 +35,7 @@ import {
   scalarScriptRoute,
 } from "./openapi/docs-routes";
 import { documentInfo } from "./openapi/document-info";
+import { Deadlines } from "./pipeline/deadlines";
 import {
   type ErrorClass,
   type ExceptionHandler,
@@ -119,6 +120,10 @@ export class Typhoon extends APIRouter implements RouteHost {
   readonly state: Record<string, unknown> = {};
   readonly #redirectSlashes: boolean;
   readonly #responseTimeout: number | null;
+  /** The response deadline as the routes enforce it: null when off or enforced around middleware. */
+  #deadlines: Deadlines | null = null;
+  #mountTimeout: Middleware | undefined;
+  readonly #timedMounts = new WeakMap<ServerApp, ServerApp>();
   readonly #openapiUrl: string | null;
   readonly #docsUrl: string | null;
   readonly #docsPage: DocsPageOptions;
@@ -209,6 +214,11 @@ export class Typhoon extends APIRouter implements RouteHost {
     this.#openapi?.reset();
   }
 
+  /** @internal The response deadline the routes enforce (see build()). */
+  get deadlines(): Deadlines | null {
+    return this.#deadlines;
+  }
+
   get overrides(): DependencyOverrides {
     return this.dependencyOverrides;
   }
@@ -255,16 +265,28 @@ export class Typhoon extends APIRouter implements RouteHost {
       if (scope.type === "websocket") return this.#websocket(scope, receive, send);
       return runLifespan(this.#lifespanParts(), scope, receive, send);
     };
+    this.#built = { router, routes, websockets, app: this.#wrap(core) };
+    return this.#built;
+  }
+
+  /**
+   * The core app inside the user's middleware. With none, the routes enforce the response
+   * deadline themselves (a synchronous answer pays nothing for it) and errors reach the host,
+   * which logs them and answers 500 as the guard would. With middleware, the deadline and the
+   * server-error guard wrap the whole stack, since middleware can hang or fail too.
+   */
+  #wrap(core: ServerApp): ServerApp {
+    const ms = this.#responseTimeout;
+    if (this.#middleware.length === 0) {
+      if (ms !== null && this.#deadlines === null) this.#deadlines = new Deadlines(ms);
+      return core;
+    }
+    this.#deadlines = null;
     const wrapped = this.#middleware.reduce<ServerApp>(
       (inner, middleware) => middleware(inner),
       core,
     );
-    const timed =
-      this.#responseTimeout === null ? wrapped : responseTimeout(this.#responseTimeout)(wrapped);
-    const app =
-      this.#middleware.length === 0 && timed === core ? core : serverErrorGuard(timed, this.logger);
-    this.#built = { router, routes, websockets, app };
-    return this.#built;
+    return serverErrorGuard(ms === null ? wrapped : responseTimeout(ms)(wrapped), this.logger);
   }
 
   /** The path of the route named `name`, with its parameters filled and encoded. */
@@ -307,7 +329,16 @@ export class Typhoon extends APIRouter implements RouteHost {
     await send({ type: "websocket.close", code: 1000 });
   }
 
-  async #http(scope: HTTPScope, receive: Receive, send: Send): Promise<void> {
+  // Not async: a route's promise goes back as it is (an async wrapper costs two ticks).
+  #http(scope: HTTPScope, receive: Receive, send: Send): Promise<void> {
+    try {
+      return this.#dispatch(scope, receive, send);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #dispatch(scope: HTTPScope, receive: Receive, send: Send): Promise<void> {
     const { router } = this.build();
     const match = router.match(scope.method, scope.path);
     if (match.kind === "full") return match.route.handle(scope, receive, send, match.params);
@@ -335,8 +366,12 @@ export class Typhoon extends APIRouter implements RouteHost {
   }
 
   async #error(request: Request, error: unknown, send: Send): Promise<void> {
-    const response = await this.exceptionHandlers.render(request, error);
-    await response.send(send);
+    let response = this.exceptionHandlers.renderNow(request, error);
+    if (response instanceof Response) return response.send(send);
+    // A custom handler may take time, or never settle: only then does a deadline apply.
+    const deadline = this.#deadlines?.watch(send);
+    response = await response;
+    if (deadline === undefined || deadline.start()) await response.send(send);
   }
 
   #mounted(
@@ -347,8 +382,20 @@ export class Typhoon extends APIRouter implements RouteHost {
     receive: Receive,
     send: Send,
   ): Promise<void> {
-    const app = toServerApp(target as AppLike);
+    let app = toServerApp(target as AppLike);
+    // A mounted Typhoon app keeps its own deadline; any other app gets this app's.
+    if (this.#deadlines !== null && !(target instanceof Typhoon)) app = this.#timedMount(app);
     const child = { ...scope, root_path: (scope as HTTPScope).root_path + prefix, path } as Scope;
     return app(child, receive, send);
+  }
+
+  #timedMount(app: ServerApp): ServerApp {
+    let timed = this.#timedMounts.get(app);
+    if (timed === undefined) {
+      this.#mountTimeout ??= responseTimeout(this.#responseTimeout as number);
+      timed = this.#mountTimeout(app);
+      this.#timedMounts.set(app, timed);
+    }
+    return timed;
   }
 }

@@ -14,6 +14,7 @@ import type { RouteDef } from "../routing/api-router";
 import type { SharedRouteOptions } from "../routing/types";
 import { jsonBodyValue } from "./body";
 import { RequestContext } from "./context";
+import type { Deadline, Deadlines } from "./deadlines";
 import type { ExceptionHandlers } from "./exception-handlers";
 import type { DeclaredInput } from "./inputs";
 import { EMPTY, hasNoBody, jsonHeaders, sendWhole } from "./json-response";
@@ -31,6 +32,8 @@ export interface RouteHost {
   readonly dependencies: readonly DependsMarker<unknown>[];
   readonly bodyLimit: number;
   readonly formOptions: ResolvedFormOptions;
+  /** The app's response deadline, when its routes enforce it (null: off, or done outside). */
+  readonly deadlines: Deadlines | null;
 }
 
 /**
@@ -106,7 +109,9 @@ export class PlannedRoute {
       const errors: unknown[] = [];
       const values = routePlan.run(ctx, NO_CLEANUP, errors);
       // A plain provider may still return a promise (`() => fetch(...)`).
-      if (values instanceof Promise) return this.#afterPlan(values, errors, request, ctx, send);
+      if (values instanceof Promise) {
+        return this.#afterPlan(values, errors, request, ctx, send, this.#watch(send));
+      }
       if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
       const result = this.def.handler(values);
       if (
@@ -114,14 +119,24 @@ export class PlannedRoute {
         result instanceof Response ||
         ctx.backgroundTasksIfUsed !== undefined
       ) {
-        return this.#respond(result, request, ctx, send);
+        const deadline = result instanceof Promise ? this.#watch(send) : null;
+        return this.#respond(result, request, ctx, send, deadline);
       }
       body = this.#jsonBody(result, ctx.responseIfUsed);
     } catch (error) {
-      return this.#fail(error, request, send);
+      return this.#fail(error, request, send, null);
     }
     const injected = ctx.responseIfUsed;
     return sendWhole(send, this.#statusWith(injected), jsonHeaders(body, injected), body);
+  }
+
+  /**
+   * Starts the response deadline of a request that goes async (a synchronous answer needs
+   * none: nothing can hang before its response starts).
+   */
+  #watch(send: Send): Deadline | null {
+    const deadlines = this.#host.deadlines;
+    return deadlines === null ? null : deadlines.watch(send);
   }
 
   #newRequest(
@@ -141,6 +156,7 @@ export class PlannedRoute {
     request: Request,
     ctx: RequestContext,
     send: Send,
+    deadline: Deadline | null,
   ): Promise<void> {
     let result: unknown;
     try {
@@ -148,10 +164,10 @@ export class PlannedRoute {
       if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
       result = this.def.handler(values);
     } catch (error) {
-      await this.#fail(error, request, send);
+      await this.#fail(error, request, send, deadline);
       return;
     }
-    await this.#respond(result, request, ctx, send);
+    await this.#respond(result, request, ctx, send, deadline);
   }
 
   /** The sync path's continuation for an async handler, a Response, or background tasks. */
@@ -160,6 +176,7 @@ export class PlannedRoute {
     request: Request,
     ctx: RequestContext,
     send: Send,
+    deadline: Deadline | null,
   ): Promise<void> {
     let response: Response | null = null;
     let body: Uint8Array = EMPTY;
@@ -168,11 +185,13 @@ export class PlannedRoute {
       if (result instanceof Response) response = result;
       else body = this.#jsonBody(result, ctx.responseIfUsed);
     } catch (error) {
-      await this.#fail(error, request, send);
+      await this.#fail(error, request, send, deadline);
       return;
     }
     const scope = request.scope as HTTPScope;
-    if (response !== null) await response.send(send, scope.method, request.receive, scope);
+    if (deadline !== null && !deadline.start()) {
+      // Too late: the client has its 504 (background tasks still run, as they would have).
+    } else if (response !== null) await response.send(send, scope.method, request.receive, scope);
     else {
       const injected = ctx.responseIfUsed;
       await sendWhole(send, this.#statusWith(injected), jsonHeaders(body, injected), body);
@@ -183,9 +202,19 @@ export class PlannedRoute {
   }
 
   /** The sync path's error answer, through the app's exception handlers. */
-  async #fail(error: unknown, request: Request, send: Send): Promise<void> {
+  async #fail(
+    error: unknown,
+    request: Request,
+    send: Send,
+    deadline: Deadline | null,
+  ): Promise<void> {
     let response = this.#host.exceptionHandlers.renderNow(request, error);
-    if (!(response instanceof Response)) response = await response;
+    if (!(response instanceof Response)) {
+      // A custom handler may take time, or never settle.
+      deadline ??= this.#watch(send);
+      response = await response;
+    }
+    if (deadline !== null && !deadline.start()) return; // the client has its 504
     await response.send(send, (request.scope as HTTPScope).method);
   }
 
@@ -200,6 +229,7 @@ export class PlannedRoute {
     const request = this.#newRequest(scope, receive, pathParams);
     const ctx = new RequestContext(request);
     const stack = routePlan.needsCleanup ? new CleanupStack(this.#cleanupOptions) : NO_CLEANUP;
+    const deadline = this.#watch(send);
     // A handler's plain value is sent as JSON without building a Response object.
     let response: Response | null = null;
     let body: Uint8Array = EMPTY;
@@ -231,15 +261,18 @@ export class PlannedRoute {
       let errorResponse = this.#host.exceptionHandlers.renderNow(request, error);
       if (!(errorResponse instanceof Response)) errorResponse = await errorResponse;
       try {
-        await errorResponse.send(send, scope.method);
+        if (deadline === null || deadline.start()) await errorResponse.send(send, scope.method);
       } finally {
+        deadline?.stop();
         if (ctx.form !== undefined) await ctx.form.close();
       }
       return;
     }
     let failure: unknown;
     try {
-      if (response !== null) await response.send(send, scope.method, receive, scope);
+      if (deadline !== null && !deadline.start()) {
+        // Too late: the client has its 504 (background tasks and cleanup still run).
+      } else if (response !== null) await response.send(send, scope.method, receive, scope);
       else {
         // Sent from here rather than through a helper: one async frame (and tick) less.
         const injected = ctx.responseIfUsed;

@@ -67,6 +67,44 @@ describe("responseTimeout", () => {
     expect(body).toBe("chunk 0\nchunk 1\nchunk 2\n");
   });
 
+  it("covers every way a request can go async: handler, exception handlers, mounts, middleware", async () => {
+    const app = new Typhoon({ logger: quiet, responseTimeout: 50 });
+    class Stuck extends Error {}
+    app.exceptionHandler(Stuck, () => never());
+    app.exceptionHandler(404, () => never());
+    app.get("/async", async () => never());
+    app.get("/stuck", () => {
+      throw new Stuck();
+    });
+    app.mount("/raw", () => never());
+    for (const path of ["/async", "/stuck", "/nowhere", "/raw/x"]) {
+      expect(await get(app, path), path).toEqual({
+        status: 504,
+        body: '{"detail":"Gateway Timeout"}',
+      });
+    }
+    // With middleware the deadline wraps the whole stack: a middleware can hang too.
+    const wrapped = new Typhoon({ logger: quiet, responseTimeout: 50 });
+    wrapped.middleware(async (request, callNext) => {
+      if (request.path === "/mw-hang") await never();
+      return callNext(request);
+    });
+    wrapped.get("/ok", () => ({ ok: true }));
+    expect((await get(wrapped, "/mw-hang")).status).toBe(504);
+    expect(await get(wrapped, "/ok")).toEqual({ status: 200, body: '{"ok":true}' });
+  });
+
+  it("lets a mounted Typhoon app keep its own deadline", async () => {
+    const outer = new Typhoon({ logger: quiet, responseTimeout: 50 });
+    const inner = new Typhoon({ logger: quiet, responseTimeout: null });
+    inner.get("/slow", async () => {
+      await new Promise((r) => setTimeout(r, 120));
+      return { done: true };
+    });
+    outer.mount("/inner", inner);
+    expect(await get(outer, "/inner/slow")).toEqual({ status: 200, body: '{"done":true}' });
+  });
+
   it("can be turned off", async () => {
     const { app } = makeApp(null);
     const pending = new TestClient(app).get("/hang");
