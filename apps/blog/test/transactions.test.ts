@@ -1,7 +1,7 @@
-import { Depends, HTTPException } from "typhoon";
+import { HTTPException } from "typhoon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DatabaseBusyError } from "../src/db/connection-lock";
-import { getSession } from "../src/db/session";
+import { SessionDep } from "../src/db/session";
 import { startBlog, type TestBlog } from "./support/blog";
 
 let blog: TestBlog;
@@ -13,18 +13,14 @@ beforeEach(async () => {
       .insertInto("users")
       .values({ email, full_name: null, password_hash: "x", role: "user" })
       .execute();
-  blog.app.post(
-    "/test/write",
-    { params: { session: Depends(getSession) } },
-    async ({ session }) => {
-      session.afterCommit(() => events.push("committed"));
-      await write("kept@example.com", session);
-      return { ok: true };
-    },
-  );
+  blog.app.post("/test/write", { params: { session: SessionDep } }, async ({ session }) => {
+    session.afterCommit(() => events.push("committed"));
+    await write("kept@example.com", session);
+    return { ok: true };
+  });
   blog.app.post(
     "/test/write-then-fail",
-    { params: { session: Depends(getSession) } },
+    { params: { session: SessionDep } },
     async ({ session }) => {
       session.afterCommit(() => events.push("committed"));
       await write("lost@example.com", session);
@@ -33,7 +29,7 @@ beforeEach(async () => {
   );
   blog.app.post(
     "/test/write-then-crash",
-    { params: { session: Depends(getSession) } },
+    { params: { session: SessionDep } },
     async ({ session }) => {
       await write("crash@example.com", session);
       throw new TypeError("a bug");

@@ -1,6 +1,6 @@
 import { APIRouter, Depends, HTTPException } from "typhoon";
 import * as v from "valibot";
-import { getSession } from "../db/session";
+import { SessionDep } from "../db/session";
 import { getSettings } from "../settings";
 import { currentUser } from "../users/security";
 import { countStats } from "./stats";
@@ -18,7 +18,7 @@ dashboardRouter.get(
   {
     params: {
       user: Depends(currentUser),
-      session: Depends(getSession),
+      session: SessionDep,
       settings: Depends(getSettings),
     },
     response: Dashboard,

@@ -6,6 +6,7 @@ import type { BlogSchema } from "./schema";
 /**
  * One request's unit of work: every query of the request runs in `db`, a transaction that
  * the `getSession` dependency commits when the handler succeeds and rolls back when it fails.
+ * Routes ask for it with `SessionDep`, so the commit lands before the response is sent.
  */
 export class Session {
   readonly db: ControlledTransaction<BlogSchema>;
@@ -73,3 +74,13 @@ export const getSession = dependency(
     session.committed();
   },
 );
+
+/**
+ * How routes and dependencies ask for the session (FastAPI's `SessionDep`). Function scope:
+ * the COMMIT runs as soon as the handler returns, before the response is sent, so a client
+ * never sees a 2xx for a write that failed to commit (it gets the error instead), and its next
+ * request always sees the write. Every use must share this scope: the request's session is
+ * cached, and the first use resolved decides when it commits, so one `Depends(getSession)`
+ * with the default request scope would move the commit after the response again.
+ */
+export const SessionDep = Depends(getSession, { scope: "function" });

@@ -1,7 +1,7 @@
 import { APIRouter, Body, Depends, HTTPException, Path, Query } from "typhoon";
 import * as v from "valibot";
 import type { PostRow, UserRow } from "../db/schema";
-import { getSession, type Session } from "../db/session";
+import { type Session, SessionDep } from "../db/session";
 import { getPostHub, type PostHub } from "../live/hub";
 import { currentUser, optionalUser } from "../users/security";
 import {
@@ -51,7 +51,7 @@ postsRouter.post(
     params: {
       post: Body(PostCreate),
       user: Depends(currentUser),
-      session: Depends(getSession),
+      session: SessionDep,
       hub: Depends(getPostHub),
     },
     response: PostOut,
@@ -71,7 +71,7 @@ postsRouter.get(
     params: {
       filters: Query(PostFilters),
       viewer: Depends(optionalUser),
-      session: Depends(getSession),
+      session: SessionDep,
     },
     response: PostPage,
     summary: "List posts, newest first",
@@ -86,7 +86,7 @@ postsRouter.get(
 postsRouter.get(
   "/{post_id}",
   {
-    params: { post_id: PostId, viewer: Depends(optionalUser), session: Depends(getSession) },
+    params: { post_id: PostId, viewer: Depends(optionalUser), session: SessionDep },
     response: PostOut,
     summary: "Read a post",
   },
@@ -100,7 +100,7 @@ postsRouter.patch(
       post_id: PostId,
       changes: Body(PostUpdate),
       user: Depends(currentUser),
-      session: Depends(getSession),
+      session: SessionDep,
       hub: Depends(getPostHub),
     },
     response: PostOut,
@@ -118,7 +118,7 @@ postsRouter.patch(
 postsRouter.delete(
   "/{post_id}",
   {
-    params: { post_id: PostId, user: Depends(currentUser), session: Depends(getSession) },
+    params: { post_id: PostId, user: Depends(currentUser), session: SessionDep },
     status: 204,
     summary: "Delete a post",
     responses: { 403: { description: "Not the author" } },

@@ -1,6 +1,6 @@
 import { APIRouter, Body, Depends, HTTPException, Path, Query } from "typhoon";
 import * as v from "valibot";
-import { getSession } from "../db/session";
+import { SessionDep } from "../db/session";
 import { listUsers, toUserOut, updateUser } from "./repository";
 import { UserAdminUpdate, UserOut, UserPage } from "./schemas";
 import { requireAdmin } from "./security";
@@ -19,7 +19,7 @@ const Limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxVal
 adminRouter.get(
   "/users",
   {
-    params: { skip: Query(Skip), limit: Query(Limit), session: Depends(getSession) },
+    params: { skip: Query(Skip), limit: Query(Limit), session: SessionDep },
     response: UserPage,
     summary: "List accounts",
   },
@@ -36,7 +36,7 @@ adminRouter.patch(
       user_id: Path(v.pipe(v.number(), v.integer(), v.minValue(1))),
       changes: Body(UserAdminUpdate),
       admin: Depends(requireAdmin),
-      session: Depends(getSession),
+      session: SessionDep,
     },
     response: UserOut,
     summary: "Change an account's role or deactivate it",

@@ -11,7 +11,7 @@ import {
   OAuth2PasswordRequestForm,
   verifyPassword,
 } from "typhoon";
-import { getSession } from "../db/session";
+import { SessionDep } from "../db/session";
 import { getMailer, sendWelcomeMail } from "../mail/mailer";
 import { getSettings } from "../settings";
 import { findUserByEmail, insertUser, setPasswordHash, toUserOut } from "./repository";
@@ -26,7 +26,7 @@ usersRouter.post(
   {
     params: {
       user: Body(UserCreate),
-      session: Depends(getSession),
+      session: SessionDep,
       settings: Depends(getSettings),
       mailer: Depends(getMailer),
       tasks: BackgroundTasks,
@@ -62,7 +62,7 @@ usersRouter.post(
   {
     params: {
       form: Form(OAuth2PasswordRequestForm),
-      session: Depends(getSession),
+      session: SessionDep,
       tokens: Depends(getTokens),
       settings: Depends(getSettings),
     },

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { Depends, dependency, HTTPException, OAuth2PasswordBearer } from "typhoon";
 import type { BlogSchema, UserRow } from "../db/schema";
-import { getSession } from "../db/session";
+import { SessionDep } from "../db/session";
 import { findUserById } from "./repository";
 import { getTokens, type Tokens } from "./tokens";
 
@@ -31,7 +31,7 @@ export async function authenticate(
 
 /** The signed-in user, or null for an anonymous caller. A bad token is still a 401. */
 export const optionalUser = dependency(
-  { token: Depends(oauth2Scheme), session: Depends(getSession), tokens: Depends(getTokens) },
+  { token: Depends(oauth2Scheme), session: SessionDep, tokens: Depends(getTokens) },
   async ({ token, session, tokens }): Promise<UserRow | null> =>
     token === undefined ? null : authenticate(session.db, tokens, token),
 );
