@@ -5,6 +5,7 @@ import { runMemory } from "./extras/memory";
 import { runProfile } from "./extras/profile";
 import { runRouterLookup } from "./extras/router-lookup";
 import { runStartup } from "./extras/startup";
+import { runTransport } from "./extras/transport";
 import { runWorkers } from "./extras/workers";
 import { autocannonGenerator } from "./load/autocannon";
 import { wrkGenerator } from "./load/wrk";
@@ -43,6 +44,8 @@ async function runCommand(command: Exclude<Command, "all">, options: CliOptions,
       return runWorkers(context);
     case "profile":
       return runProfile(context, options.compare.routes, options.profileServers);
+    case "transport":
+      return runTransport(context, options.compare);
   }
 }
 

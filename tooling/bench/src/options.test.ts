@@ -30,6 +30,12 @@ describe("command line", () => {
     expect(() => parseCli(["--duration", "1.5"])).toThrow(/--duration/);
   });
 
+  it("has a transport command that takes the round options", () => {
+    const options = parseCli(["transport", "--rounds", "3", "--duration", "1"]);
+    expect(options.command).toBe("transport");
+    expect(options.compare).toMatchObject({ rounds: 3, durationSec: 1, connections: 64 });
+  });
+
   it("ignores the literal -- that pnpm may pass through", () => {
     expect(parseCli(["--", "router"]).command).toBe("router");
     expect(parseCli(["--", "--quick"]).quick).toBe(true);

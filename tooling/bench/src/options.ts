@@ -17,6 +17,7 @@ export const COMMANDS = [
   "workers",
   "all",
   "profile",
+  "transport",
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -43,6 +44,8 @@ Commands:
   workers   Typhoon with workers: 2 vs one process on /hello (a sanity check on 2 cores)
   all       every command above, one after another
   profile   Typhoon (or --servers) under node --cpu-prof per route (or --routes): self time
+  transport GET /hello: raw node:http vs net.Server variants without its request/response
+            objects (a parse-nothing floor, Node's llhttp): req/s and instructions/request
 
 Options:
   --quick              smoke run (~1 minute for compare; smaller extras)
