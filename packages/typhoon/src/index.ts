@@ -105,6 +105,11 @@ export type {
 } from "./params/markers";
 export { Body, Cookie, File, Form, Header, Path, Query } from "./params/markers";
 export type { ErrorClass, ExceptionHandler } from "./pipeline/exception-handlers";
+// The default exception handlers, for custom handlers that delegate to them.
+export {
+  httpExceptionHandler,
+  requestValidationExceptionHandler,
+} from "./pipeline/exception-handlers";
 export { ResponseValidationError } from "./pipeline/route";
 // Streaming, files and static files.
 export {

@@ -34,12 +34,7 @@ export class ExceptionHandlers {
     // A client that leaves mid-body is an everyday event, not an app error: no log line (any
     // client could flood the log), no 500 handler; the answer goes nowhere anyway.
     this.#byClass.set(ClientDisconnected, clientDisconnectedHandler);
-    this.#byClass.set(RequestValidationError, (request, error: RequestValidationError) => {
-      const rendered = renderValidationErrors(error.errors, this.#errorFormat, {
-        instance: request.path,
-      });
-      return new Response(rendered.body, { status: rendered.status, headers: rendered.headers });
-    });
+    this.#byClass.set(RequestValidationError, requestValidationExceptionHandler);
   }
 
   set(key: number | ErrorClass, handler: ExceptionHandler): void {
@@ -58,6 +53,8 @@ export class ExceptionHandlers {
    * common case, since the built-in handlers are synchronous.
    */
   renderNow(request: Request, error: unknown): Response | Promise<Response> {
+    // Only apps with another format pay for this: the default is what the handler assumes.
+    if (this.#errorFormat !== "fastapi") errorFormats.set(request, this.#errorFormat);
     const handler = this.#find(error);
     if (handler === undefined) return this.#internal(request, error);
     let response: Response | Promise<Response>;
@@ -116,7 +113,12 @@ function clientDisconnectedHandler(): Response {
   return new JSONResponse({ detail: "Client disconnected" }, { status: 400 });
 }
 
-function httpExceptionHandler(
+/**
+ * The default handler of `HTTPException` (FastAPI's `http_exception_handler`): `{"detail": ...}`
+ * as JSON with the exception's status and headers; no body for 204 and 304. Exported so that a
+ * handler of your own can delegate to it (log, then answer as usual).
+ */
+export function httpExceptionHandler(
   _request: Request,
   error: HTTPException | SecurityHTTPError,
 ): Response {
@@ -132,6 +134,28 @@ function httpExceptionHandler(
       ? { status: error.status, headers, mediaType: JSONResponse.mediaType }
       : { status: error.status, mediaType: JSONResponse.mediaType },
   );
+}
+
+/**
+ * The app's validation error format while it renders an error of this request; absent means
+ * `"fastapi"`. Lets the exported handler keep the plain handler signature and still answer in
+ * the app's format when a custom handler delegates to it.
+ */
+const errorFormats = new WeakMap<Request, ErrorFormat>();
+
+/**
+ * The default handler of `RequestValidationError` (FastAPI's
+ * `request_validation_exception_handler`): 422 with every error, in the app's `errorFormat`
+ * (`{"detail": [...]}` by default). Exported so that a handler of your own can delegate to it.
+ */
+export function requestValidationExceptionHandler(
+  request: Request,
+  error: RequestValidationError,
+): Response {
+  const rendered = renderValidationErrors(error.errors, errorFormats.get(request) ?? "fastapi", {
+    instance: request.path,
+  });
+  return new Response(rendered.body, { status: rendered.status, headers: rendered.headers });
 }
 
 /** `{"detail": ...}` texts of string details: error answers repeat (404, 401 ...). Bounded. */
