@@ -29,6 +29,7 @@ export interface LlhttpServerOptions extends TransportServerOptions {
 }
 
 const ignoreBody = () => {};
+const closeParser = (parser: NativeHttpParser) => parser.close();
 
 /** One connection: its parser, the request being read, and the responses of this read. */
 class LlhttpConnection {
@@ -122,7 +123,8 @@ class LlhttpConnection {
 
   #free(): void {
     if (this.#consumed) this.#parser.unconsume();
-    this.#parser.close();
+    // As node:http does: the native parser is deleted only once its stack has surely unwound.
+    setImmediate(closeParser, this.#parser);
   }
 }
 

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFloorServer } from "./transport-floor";
 import { startLlhttpServer } from "./transport-llhttp";
@@ -153,3 +154,42 @@ describe("floor variant, what it does not do", () => {
     expect(closed).toBe(true);
   });
 });
+
+describe.each(VARIANTS)(
+  "transport variant $name, a client that sends but never reads",
+  ({ start }) => {
+    let server: TransportServer;
+    beforeAll(async () => {
+      server = await start();
+    });
+    afterAll(() => server?.close());
+
+    it("is cut off once a megabyte of answers waits for it, instead of growing the queue", async () => {
+      const closed = await new Promise<boolean>((resolve) => {
+        const socket = connect({ host: "127.0.0.1", port: server.port });
+        socket.pause(); // never reads: answers pile up in the kernel, then in the server
+        const timer = setTimeout(() => {
+          socket.destroy();
+          resolve(false);
+        }, 4_000);
+        const done = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        socket.on("error", done);
+        socket.on("close", done);
+        // 100 requests per write, up to 400,000 requests (16 MB): bounded either way.
+        const batch = Buffer.from(HELLO.repeat(100));
+        let sent = 0;
+        const pump = () => {
+          while (sent < 4_000 && !socket.destroyed) {
+            sent++;
+            if (!socket.write(batch)) return void socket.once("drain", pump);
+          }
+        };
+        socket.once("connect", pump);
+      });
+      expect(closed).toBe(true);
+    });
+  },
+);
