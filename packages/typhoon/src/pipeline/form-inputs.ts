@@ -1,11 +1,43 @@
-import { compileField, compileModelFields, type ErrorItem } from "@typhoon/validation";
+import {
+  compileField,
+  compileModelFields,
+  type ErrorItem,
+  type FieldValidator,
+  type ModelFields,
+} from "@typhoon/validation";
 import type { GenericSchema } from "valibot";
 import type { FormData } from "../forms/form-data";
 import { UploadFile } from "../forms/upload-file";
 import type { FileOptions } from "../params/markers";
 import type { RequestContext } from "./context";
 
-type Read = (ctx: RequestContext, errors: ErrorItem[]) => unknown;
+// Readers of form fields and files, and the model reader that form, query, header and cookie
+// models share. Everything here runs once per route at startup and returns the per-request
+// reader: no closure is made per request.
+
+/** Reads one declared input from a request, pushing its validation errors. */
+export type Read = (ctx: RequestContext, errors: ErrorItem[]) => unknown;
+
+/**
+ * A model (one object schema, each entry its own parameter): every entry is read with the
+ * reader `readerOf` gives for its request key, then the model's own checks run, only when no
+ * entry failed (the entries' errors say more than the model's would).
+ */
+export function modelReader(
+  model: ModelFields,
+  readerOf: (key: string, field: FieldValidator) => Read,
+): Read {
+  const reads = model.fields.map(({ key, name, field }) => ({ name, read: readerOf(key, field) }));
+  return (ctx, errors) => {
+    const before = errors.length;
+    const value: Record<string, unknown> = {};
+    for (const { name, read } of reads) {
+      const item = read(ctx, errors);
+      if (item !== undefined) value[name] = item;
+    }
+    return errors.length > before ? undefined : model.finish(value, errors);
+  };
+}
 
 const EMPTY: string[] = [];
 
@@ -17,9 +49,8 @@ function texts(form: FormData | undefined, name: string): string[] {
   return out;
 }
 
-/** One form field, coerced like a query parameter; an empty string counts as absent (SPEC §1.8). */
-export function formFieldReader(name: string, schema: GenericSchema): Read {
-  const field = compileField(schema, { loc: ["body", name], emptyIsMissing: true });
+/** The text values sent under `name` through `field`: all of them if it takes many, else the last. */
+function textReader(name: string, field: FieldValidator): Read {
   if (field.multi) {
     return (ctx, errors) => {
       const all = texts(ctx.form, name);
@@ -29,27 +60,17 @@ export function formFieldReader(name: string, schema: GenericSchema): Read {
   return (ctx, errors) => field(texts(ctx.form, name).at(-1), errors);
 }
 
+/** One form field, coerced like a query parameter; an empty string counts as absent (SPEC §1.8). */
+export function formFieldReader(name: string, schema: GenericSchema): Read {
+  return textReader(name, compileField(schema, { loc: ["body", name], emptyIsMissing: true }));
+}
+
 /** A form model (`Form(objectSchema)`): every entry its own field, then the model's checks. */
 export function formModelReader(schema: GenericSchema): Read {
-  const model = compileModelFields(schema, { source: "body", emptyIsMissing: true });
-  const reads = model.fields.map(({ key, name, field }) => ({
-    name,
-    read: field.multi
-      ? (ctx: RequestContext, errors: ErrorItem[]) => {
-          const all = texts(ctx.form, key);
-          return field(all.length ? all : undefined, errors);
-        }
-      : (ctx: RequestContext, errors: ErrorItem[]) => field(texts(ctx.form, key).at(-1), errors),
-  }));
-  return (ctx, errors) => {
-    const before = errors.length;
-    const value: Record<string, unknown> = {};
-    for (const { name, read } of reads) {
-      const item = read(ctx, errors);
-      if (item !== undefined) value[name] = item;
-    }
-    return errors.length > before ? undefined : model.finish(value, errors);
-  };
+  return modelReader(
+    compileModelFields(schema, { source: "body", emptyIsMissing: true }),
+    textReader,
+  );
 }
 
 /** An uploaded file (or every file with `many`) sent under `name`. */

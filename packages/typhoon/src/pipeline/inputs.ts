@@ -22,7 +22,13 @@ import {
 } from "../params/markers";
 import { WebSocket } from "../websocket/websocket";
 import type { RequestContext } from "./context";
-import { fileReader, formFieldReader, formModelReader } from "./form-inputs";
+import {
+  fileReader,
+  formFieldReader,
+  formModelReader,
+  modelReader,
+  type Read,
+} from "./form-inputs";
 
 /** One declared input, as the docs and the body planner see it. */
 export interface DeclaredInput {
@@ -34,8 +40,6 @@ export interface DeclaredInput {
   readonly options: Readonly<MarkerOptions>;
   readonly owner: InputContext["owner"];
 }
-
-type Read = (ctx: RequestContext, errors: ErrorItem[]) => unknown;
 
 /**
  * Compiles the inputs of one node of a route's dependency graph into a resolver. Body fields
@@ -176,19 +180,7 @@ export class InputCompiler {
           ? (key) => (convert ? key.replace(/_/g, "-") : key).toLowerCase()
           : (key) => key,
     });
-    const reads = model.fields.map(({ key, name, field }) => ({
-      name,
-      read: this.#field(source, key, field),
-    }));
-    return (ctx, errors) => {
-      const before = errors.length;
-      const value: Record<string, unknown> = {};
-      for (const { name, read } of reads) {
-        const item = read(ctx, errors);
-        if (item !== undefined) value[name] = item;
-      }
-      return errors.length > before ? undefined : model.finish(value, errors);
-    };
+    return modelReader(model, (key, field) => this.#field(source, key, field));
   }
 
   #field(
