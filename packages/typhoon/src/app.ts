@@ -41,11 +41,20 @@ import {
   type ExceptionHandler,
   ExceptionHandlers,
 } from "./pipeline/exception-handlers";
+import { sendWhole } from "./pipeline/json-response";
 import { PlannedRoute, type RouteHost } from "./pipeline/route";
 import { serverErrorGuard } from "./pipeline/server-error-guard";
 import { PlannedWebSocketRoute } from "./pipeline/websocket-route";
 import { APIRouter, WEBSOCKET } from "./routing/api-router";
 import { type AppLike, toServerApp } from "./serve";
+
+// What the default HTTPException handler answers for a 404 (frozen: shared by every answer).
+const NOT_FOUND_BODY = Buffer.from(JSON.stringify({ detail: "Not Found" }));
+const NOT_FOUND_TYPE = Object.freeze(["content-type", "application/json"]) as [string, string];
+const NOT_FOUND_LENGTH = Object.freeze(["content-length", String(NOT_FOUND_BODY.length)]) as [
+  string,
+  string,
+];
 
 export interface TyphoonOptions {
   title?: string;
@@ -344,17 +353,16 @@ export class Typhoon extends APIRouter implements RouteHost {
     if (match.kind === "full") return match.route.handle(scope, receive, send, match.params);
     if (match.kind === "mount")
       return this.#mounted(match.target, match.rootPath, match.path, scope, receive, send);
-    const request = new Request(scope, receive);
     if (match.kind === "partial") {
       return this.#error(
-        request,
+        new Request(scope, receive),
         new HTTPException(405, "Method Not Allowed", { allow: match.allow.join(", ") }),
         send,
       );
     }
     const target = scope.path === "/" ? null : router.redirectTarget(scope.path);
     if (target !== null) {
-      const host = request.headers.get("host") ?? "localhost";
+      const host = new Request(scope, receive).headers.get("host") ?? "localhost";
       const query = scope.query_string ? `?${scope.query_string}` : "";
       // Flip the slash on the raw path so the client's own encoding is kept.
       const raw = target.endsWith("/") ? `${scope.raw_path}/` : scope.raw_path.slice(0, -1);
@@ -362,7 +370,11 @@ export class Typhoon extends APIRouter implements RouteHost {
       const response = new Response(null, { status: 307, headers: [["location", location]] });
       return response.send(send);
     }
-    return this.#error(request, new HTTPException(404, "Not Found"), send);
+    // The default 404, prebuilt: no exception object, no handler lookup, no Response.
+    if (this.exceptionHandlers.answersByDefault(404)) {
+      return sendWhole(send, 404, [NOT_FOUND_TYPE, NOT_FOUND_LENGTH], NOT_FOUND_BODY);
+    }
+    return this.#error(new Request(scope, receive), new HTTPException(404, "Not Found"), send);
   }
 
   async #error(request: Request, error: unknown, send: Send): Promise<void> {

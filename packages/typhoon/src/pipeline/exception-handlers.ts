@@ -42,6 +42,11 @@ export class ExceptionHandlers {
     else this.#byClass.set(key, handler);
   }
 
+  /** True while an HTTPException of `status` gets the default answer (no handler replaced it). */
+  answersByDefault(status: number): boolean {
+    return !this.#byStatus.has(status) && this.#byClass.get(HTTPException) === httpExceptionHandler;
+  }
+
   /** The response for `error`; anything unhandled is logged and becomes a bare 500. */
   render(request: Request, error: unknown): Promise<Response> {
     const response = this.renderNow(request, error);
