@@ -8,6 +8,7 @@ import {
   RouteRecord,
   Terminal,
 } from "./records";
+import { StaticTable } from "./static-table";
 import { parseTemplate } from "./template";
 import { SegmentTree } from "./tree";
 import { UrlBuilder, type UrlParams } from "./url-for";
@@ -43,11 +44,11 @@ const SLASH = 47;
 const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /**
- * The route table of one app: static templates in a Map (one lookup on the hot path), the
+ * The route table of one app: static templates in a StaticTable (one lookup on the hot path), the
  * others in a segment tree, mounts in declaration order. Build it at startup, then `match`.
  */
 export class Router<T> {
-  readonly #static = new Map<string, Terminal<T>>();
+  readonly #static = new StaticTable<Terminal<T>>();
   readonly #tree = new SegmentTree<T>();
   readonly #mounts = new MountTable();
   readonly #urls = new UrlBuilder();

@@ -1,4 +1,5 @@
 import { type MatchState, notePartial, type RouteRecord, Terminal } from "./records";
+import { StaticTable } from "./static-table";
 import type { ParsedTemplate } from "./template";
 
 const SLASH = 47;
@@ -8,7 +9,7 @@ const SLASH = 47;
  * parameter, then the catch-all: that order *is* the documented priority.
  */
 class SegmentNode<T> {
-  statics: Map<string, SegmentNode<T>> | null = null;
+  statics: StaticTable<SegmentNode<T>> | null = null;
   param: SegmentNode<T> | null = null;
   /** Routes whose path ends right after the segment that led here. */
   end: Terminal<T> | null = null;
@@ -37,7 +38,7 @@ export class SegmentTree<T> {
         node = node.param;
         continue;
       }
-      node.statics ??= new Map();
+      node.statics ??= new StaticTable();
       let child = node.statics.get(segment.value);
       if (child === undefined) {
         child = new SegmentNode<T>();
@@ -70,11 +71,9 @@ export class SegmentTree<T> {
     let end = path.indexOf("/", start);
     const last = end === -1;
     if (last) end = path.length;
-    // Only cut the segment out when a static or param child will look at it.
-    const segment = node.statics !== null || node.param !== null ? path.slice(start, end) : "";
-
     if (node.statics !== null) {
-      const child = node.statics.get(segment);
+      // Compared in place: no slice of the path, no hash of it.
+      const child = node.statics.getSlice(path, start, end);
       if (child !== undefined) {
         const found = last
           ? atTerminal(child.end, method, state)
@@ -85,7 +84,7 @@ export class SegmentTree<T> {
     // An empty segment never fills a parameter (`/items/` does not match `/items/{id}`).
     if (node.param !== null && end > start) {
       // Slot `depth` holds this parameter's value; a failed branch is simply overwritten.
-      state.values[depth] = segment;
+      state.values[depth] = path.slice(start, end);
       const child = node.param;
       const found = last
         ? atTerminal(child.end, method, state)
