@@ -96,3 +96,45 @@ describe("function-scope cleanup failures", () => {
     expect(logged.map(String)).toEqual(["Error: commit failed"]);
   });
 });
+
+describe("one scope per shared generator dependency", () => {
+  const session = dependency(function* () {
+    yield "s";
+  });
+  const needsSession = dependency({ s: Depends(session) }, ({ s }) => s);
+
+  it("refuses a cached generator used with both scopes in one request, naming it", () => {
+    expect(() =>
+      plan(
+        { user: Depends(needsSession), s: Depends(session, { scope: "function" }) },
+        { compileInputs },
+      ),
+    ).toThrow(/used with scope "request" \(s\) and "function" \(s\)/);
+    try {
+      plan(
+        { s: Depends(session, { scope: "function" }), other: Depends(session) },
+        { compileInputs },
+      );
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { code: string }).code).toBe("DI_INVALID_PARAMS");
+    }
+  });
+
+  it("accepts one scope everywhere, and a separate uncached instance in another scope", () => {
+    const SessionDep = Depends(session, { scope: "function" });
+    const viaDep = dependency({ s: SessionDep }, ({ s }) => s);
+    expect(() => plan({ a: Depends(viaDep), s: SessionDep }, { compileInputs })).not.toThrow();
+    expect(() =>
+      plan(
+        { s: Depends(session, { scope: "function" }), own: Depends(session, { cache: false }) },
+        { compileInputs },
+      ),
+    ).not.toThrow();
+    // Plain providers have no cleanup: their scope does not matter.
+    const plain = dependency(() => 1);
+    expect(() =>
+      plan({ a: Depends(plain, { scope: "function" }), b: Depends(plain) }, { compileInputs }),
+    ).not.toThrow();
+  });
+});

@@ -1,3 +1,4 @@
+import { DependencyPlanError } from "../errors";
 import type { CompiledNode, CompiledUse, Graph } from "./graph";
 
 // The graph is flattened at plan time into a linear program of steps, in resolution order,
@@ -55,6 +56,9 @@ export interface Program<Ctx> {
 export function compileProgram<Ctx>(graph: Graph<Ctx>): Program<Ctx> {
   const steps: Step<Ctx>[] = [];
   let nextSlot = graph.cacheSlotCount;
+  // The scope of each generator's first use (which fills the request's cache): a shared instance
+  // has one cleanup time.
+  const scopeOfCached = new Map<number, { scope: string; name: string | null }>();
 
   const emitUse = (use: CompiledUse<Ctx>): number => {
     const node = use.node;
@@ -71,6 +75,9 @@ export function compileProgram<Ctx>(graph: Graph<Ctx>): Program<Ctx> {
     const args = emitChildren(node);
     begin.endIndex = steps.length;
     const functionScope = use.marker.scope === "function";
+    if (node.kind === "generator" || node.kind === "async-generator") {
+      checkOneScope(scopeOfCached, node.cacheSlot, functionScope ? "function" : "request", use);
+    }
     steps.push({
       op: END,
       node,
@@ -96,4 +103,30 @@ export function compileProgram<Ctx>(graph: Graph<Ctx>): Program<Ctx> {
   const rootArgs = emitChildren(graph.root);
   steps.push({ op: ROOT, node: graph.root, args: rootArgs });
   return { steps, slotCount: nextSlot };
+}
+
+/**
+ * One request shares one instance of a generator dependency between its cached uses (and the
+ * first use, which fills the cache), so they must agree on when it is cleaned up: with
+ * "function" in one place and "request" in another, whichever use ran first would decide
+ * silently (a commit before or after the response). Uses with `cache: false` after the first
+ * get their own instance and may pick either scope.
+ */
+function checkOneScope<Ctx>(
+  seen: Map<number, { scope: string; name: string | null }>,
+  slot: number,
+  scope: string,
+  use: CompiledUse<Ctx>,
+): void {
+  const first = seen.get(slot);
+  if (first === undefined) {
+    seen.set(slot, { scope, name: use.name });
+    return;
+  }
+  if (!use.cache || first.scope === scope) return;
+  const provider = use.node.name;
+  throw new DependencyPlanError(
+    "DI_INVALID_PARAMS",
+    `${provider} is used with scope "${first.scope}" (${first.name ?? "a dependency"}) and "${scope}" (${use.name ?? "a dependency"}) in one request: it is shared, so it can only be cleaned up once. Use one scope everywhere (e.g. one Depends marker reused), or cache: false for a separate instance.`,
+  );
 }
