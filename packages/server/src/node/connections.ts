@@ -27,8 +27,19 @@ export class ConnectionGuard {
   #http = new Set<Socket>();
   #refused = new WeakSet<Socket>();
   #refusedOpen = 0;
+  /**
+   * One 'close' listener shared by every admitted socket (`this` is the socket): a closure or
+   * a `once` wrapper per socket would stay alive as long as each idle keep-alive connection.
+   */
+  readonly #onAdmittedClose: (this: Socket) => void;
 
-  constructor(private readonly maxConnections: number) {}
+  constructor(private readonly maxConnections: number) {
+    const guard = this;
+    this.#onAdmittedClose = function (this: Socket) {
+      guard.#open--;
+      guard.#http.delete(this);
+    };
+  }
 
   get open(): number {
     return this.#open;
@@ -46,10 +57,8 @@ export class ConnectionGuard {
     }
     this.#open++;
     this.#http.add(socket);
-    socket.once("close", () => {
-      this.#open--;
-      this.#http.delete(socket);
-    });
+    // 'close' is emitted once per socket, so a plain listener needs no `once` wrapper.
+    socket.on("close", this.#onAdmittedClose);
   };
 
   /** The socket was handed to the WebSocket host: graceful close is its business now. */

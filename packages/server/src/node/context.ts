@@ -1,5 +1,5 @@
 import type { Logger } from "../logger";
-import type { ServerApp, State } from "../types";
+import type { Address, ServerApp, State } from "../types";
 import type { ResolvedServeOptions } from "./options";
 
 /** Per-server facts every exchange reads, and the count of app calls still running. */
@@ -12,6 +12,8 @@ export class ServerContext {
   readonly accessLog: boolean;
   readonly maxBodySize: number;
   readonly maxHeadersCount: number;
+  /** Every connection's local address once listening on one interface (see fixedLocalAddress). */
+  serverAddress: Address | undefined = undefined;
   /** Set by a graceful close: every response from now on carries `Connection: close`. */
   closing = false;
   #inflight = 0;

@@ -37,7 +37,7 @@ export class HttpExchange extends ResponseWriter implements RequestFacts {
   constructor(req: ExchangeRequest, res: ExchangeResponse, ctx: ServerContext) {
     super(req, res, ctx);
     this.#startedAt = ctx.accessLog ? performance.now() : 0;
-    this.scope = httpScope(req, ctx.rootPath, ctx.state, ctx.scheme, this);
+    this.scope = httpScope(req, ctx, this);
     req.exchange = this;
     res.exchange = this;
     res.on("close", onResponseClose);

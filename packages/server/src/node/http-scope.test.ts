@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { httpScope, type RequestFacts } from "./http-scope";
+import type { Address } from "../types";
+import { httpScope, type RequestFacts, type ScopeSite } from "./http-scope";
 import { splitTarget } from "./scope";
 
 function fakeRequest(url: string, rawHeaders: string[], method = "POST"): IncomingMessage {
@@ -18,6 +19,10 @@ function fakeRequest(url: string, rawHeaders: string[], method = "POST"): Incomi
   } as unknown as IncomingMessage;
 }
 
+function site(overrides: Partial<ScopeSite> = {}): ScopeSite {
+  return { rootPath: "", state: {}, scheme: "http", serverAddress: undefined, ...overrides };
+}
+
 describe("httpScope", () => {
   it("builds the scope in one pass and finds the framing headers", () => {
     const facts: RequestFacts = { contentLength: -1, chunked: false, hostLines: 0 };
@@ -33,9 +38,7 @@ describe("httpScope", () => {
         "x-two",
         "2",
       ]),
-      "/root",
-      state,
-      "https",
+      site({ rootPath: "/root", state, scheme: "https" }),
       facts,
     );
     expect(scope).toEqual({
@@ -65,14 +68,36 @@ describe("httpScope", () => {
 
   it("notices a chunked body", () => {
     const facts: RequestFacts = { contentLength: 7, chunked: false, hostLines: 3 };
-    httpScope(fakeRequest("/", ["Transfer-Encoding", "chunked"]), "", {}, "http", facts);
+    httpScope(fakeRequest("/", ["Transfer-Encoding", "chunked"]), site(), facts);
     expect(facts).toEqual({ contentLength: -1, chunked: true, hostLines: 0 });
   });
 
   it("counts Host lines, whatever their case", () => {
     const facts: RequestFacts = { contentLength: -1, chunked: false, hostLines: 0 };
-    httpScope(fakeRequest("/", ["Host", "a", "hOsT", "b", "X-Host", "c"]), "", {}, "http", facts);
+    httpScope(fakeRequest("/", ["Host", "a", "hOsT", "b", "X-Host", "c"]), site(), facts);
     expect(facts.hostLines).toBe(2);
+  });
+
+  it("shares the server's one local address instead of reading it from each socket", () => {
+    const facts: RequestFacts = { contentLength: -1, chunked: false, hostLines: 0 };
+    const shared = Object.freeze(["127.0.0.1", 8000]) as Address;
+    const req = fakeRequest("/", []);
+    Object.defineProperty(req.socket, "localAddress", {
+      get: () => expect.unreachable("the local address was read from the socket"),
+    });
+    const scope = httpScope(req, site({ serverAddress: shared }), facts);
+    expect(scope.server).toBe(shared);
+    expect(scope.client).toEqual(["10.0.0.1", 5000]);
+  });
+
+  it("reads the client address once per connection", () => {
+    const facts: RequestFacts = { contentLength: -1, chunked: false, hostLines: 0 };
+    const req = fakeRequest("/", []);
+    const first = httpScope(req, site(), facts);
+    const second = httpScope(req, site(), facts);
+    expect(second.client).toBe(first.client);
+    expect(second.server).toBe(first.server);
+    expect(Object.isFrozen(first.client)).toBe(true);
   });
 });
 

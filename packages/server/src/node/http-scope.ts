@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { Headers, HTTPScope, State } from "../types";
+import type { Address, Headers, HTTPScope, State } from "../types";
 import { ASGI, originForm, percentDecode } from "./scope";
 import { connectionOf, localAddress, peerAddress } from "./socket-state";
 
@@ -13,17 +13,20 @@ export interface RequestFacts {
   hostLines: number;
 }
 
+/** The per-server parts of every http scope (the ServerContext is one). */
+export interface ScopeSite {
+  readonly rootPath: string;
+  readonly state: State;
+  readonly scheme: string;
+  /** The local address of every connection, when the server listens on one interface. */
+  readonly serverAddress: Address | undefined;
+}
+
 /**
  * The http scope for a Node request, built in one pass over `rawHeaders` (Node's lazy
  * `req.headers` object is never materialised) that also fills `facts`.
  */
-export function httpScope(
-  req: IncomingMessage,
-  rootPath: string,
-  state: State,
-  scheme: string,
-  facts: RequestFacts,
-): HTTPScope {
+export function httpScope(req: IncomingMessage, site: ScopeSite, facts: RequestFacts): HTTPScope {
   const raw = req.rawHeaders;
   const headers: Headers = new Array(raw.length >> 1);
   facts.contentLength = -1;
@@ -50,15 +53,15 @@ export function httpScope(
     asgi: ASGI,
     http_version: req.httpVersion,
     method: req.method ?? "GET",
-    scheme,
+    scheme: site.scheme,
     path: percentDecode(rawPath),
     raw_path: rawPath,
     query_string: mark === -1 ? "" : target.slice(mark + 1),
-    root_path: rootPath,
+    root_path: site.rootPath,
     headers,
     client: peerAddress(socket, connection),
-    server: localAddress(socket, connection),
-    state: { ...state },
+    server: localAddress(socket, connection, site.serverAddress),
+    state: { ...site.state },
     extensions: {},
   };
 }

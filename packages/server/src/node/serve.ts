@@ -10,6 +10,7 @@ import { ServerContext } from "./context";
 import { HttpExchange } from "./exchange";
 import { ExchangeRequest, ExchangeResponse } from "./node-messages";
 import { type ResolvedServeOptions, resolveServeOptions, type ServeOptions } from "./options";
+import { fixedLocalAddress } from "./socket-state";
 
 /** A running server. */
 export interface ServerHandle {
@@ -56,7 +57,9 @@ export async function serve(app: ServerApp, options: ServeOptions = {}): Promise
       .catch((e: unknown) => opts.logger.error("Lifespan shutdown failed", e));
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  const port = bound.port;
+  ctx.serverAddress = fixedLocalAddress(bound);
   const hostInUrl = opts.host.includes(":") ? `[${opts.host}]` : opts.host;
   const url = `${ctx.scheme}://${hostInUrl}:${port}`;
   opts.logger.info(`Listening on ${url} (pid ${process.pid})`);

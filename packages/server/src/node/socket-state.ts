@@ -3,7 +3,9 @@ import type { Address } from "../types";
 
 /*
  * What the server tracks per connection, kept in one record on the socket (not in a Map)
- * because it is touched on every request.
+ * because it is touched on every request. It holds numbers and the connection's addresses
+ * only — never a request, response or exchange — so an idle keep-alive connection keeps
+ * nothing of its last request alive.
  */
 export const CONNECTION = Symbol("typhoon.connection");
 
@@ -15,6 +17,7 @@ export interface ConnectionState {
   /**
    * The peer and local addresses, read once per connection (each read goes through Node's
    * getters into the handle). Frozen, because every scope on the connection shares them.
+   * `server` stays unset when the server knows its one local address (see localAddress).
    */
   client: Address | undefined;
   server: Address | undefined;
@@ -58,7 +61,27 @@ export function peerAddress(socket: Socket, state: ConnectionState): Address {
   return state.client;
 }
 
-export function localAddress(socket: Socket, state: ConnectionState): Address {
+/**
+ * `shared` is the server's one local address when it listens on a specific interface (every
+ * connection then has it): no per-connection read, which would also make Node cache a
+ * `_sockname` object on each socket. A wildcard listener reads it per connection.
+ */
+export function localAddress(
+  socket: Socket,
+  state: ConnectionState,
+  shared: Address | undefined,
+): Address {
+  if (shared !== undefined) return shared;
   if (state.server === undefined) state.server = address(socket.localAddress, socket.localPort);
   return state.server;
+}
+
+/**
+ * The local address every connection to a listener bound to `bound` has, or undefined when
+ * it varies per connection (a wildcard listener answers on every interface).
+ */
+export function fixedLocalAddress(bound: { address: string; port: number }): Address | undefined {
+  const host = bound.address;
+  if (host === "0.0.0.0" || host === "::" || host === "") return undefined;
+  return address(host, bound.port);
 }
