@@ -1,7 +1,8 @@
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import type { SendMessage, ServerApp } from "../../src/types";
-import { eventually, RawClient, startServer } from "./helpers";
+import { eventually, RawConnection } from "../support";
+import { startServer } from "./helpers";
 
 /** An app that sends `messages` in order (stopping at the first rejected send). */
 function sending(...messages: SendMessage[]): ServerApp {
@@ -60,7 +61,7 @@ describe("app errors", () => {
       await send(body("partial", true));
       throw new Error("late failure");
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.untilClosed();
     expect(raw).toMatch(/^HTTP\/1\.1 200 OK/);
@@ -89,7 +90,7 @@ describe("response validation", () => {
     const server = await startServer(
       sending(start(200, [["x-evil", "a\r\nset-cookie: pwned=1"]]), body("no")),
     );
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.until((r) => r.endsWith("Internal Server Error"));
     expect(raw).toMatch(/^HTTP\/1\.1 500 /);
@@ -166,7 +167,7 @@ describe("response validation", () => {
         body(""),
       ),
     );
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.untilClosed();
     expect(raw).not.toContain("defgh");
@@ -178,7 +179,7 @@ describe("response validation", () => {
     const server = await startServer(
       sending(start(200, [["content-length", "10"]]), body("abc", true), body("")),
     );
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.untilClosed();
     expect(raw.endsWith("abc")).toBe(true);

@@ -1,7 +1,8 @@
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import type { ReceiveMessage } from "../../src/types";
-import { eventually, RawClient, sleep, startServer, textApp } from "./helpers";
+import { eventually, RawConnection, sleep } from "../support";
+import { startServer, textApp } from "./helpers";
 
 describe("client disconnects", () => {
   it("mid-upload: the app's receive() yields http.disconnect and the server keeps serving", async () => {
@@ -24,7 +25,7 @@ describe("client disconnects", () => {
         if (message.type !== "http.request" || !message.more_body) break;
       }
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789");
     await gotFirst;
     client.socket.destroy();
@@ -105,7 +106,7 @@ describe("client disconnects", () => {
       await send({ type: "http.response.start", status: 200 });
       await send({ type: "http.response.body" });
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n");
     await eventually(() => error !== undefined);
     client.write("ok");
@@ -130,7 +131,7 @@ describe("backpressure", () => {
       await send({ type: "http.response.body" });
       finished = true;
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.socket.pause(); // a client that does not read
     client.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     // Let the kernel buffers fill up, then check the app is held back.

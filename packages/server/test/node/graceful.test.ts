@@ -9,15 +9,8 @@ import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { serve } from "../../src/node/serve";
 import type { ServerApp, State } from "../../src/types";
-import {
-  eventually,
-  type LogLine,
-  memoryLogger,
-  RawClient,
-  sleep,
-  startServer,
-  textApp,
-} from "./helpers";
+import { eventually, type LogLine, memoryLogger, RawConnection, sleep } from "../support";
+import { startServer, textApp } from "./helpers";
 
 function gate() {
   let open!: () => void;
@@ -38,7 +31,7 @@ describe("graceful close", () => {
       await send({ type: "http.response.start", status: 200 });
       await send({ type: "http.response.body", body: Buffer.from(`done ${scope.path}`) });
     });
-    const clients = await Promise.all([1, 2, 3].map(() => RawClient.connect(server.port)));
+    const clients = await Promise.all([1, 2, 3].map(() => RawConnection.connect(server.port)));
     for (const [i, client] of clients.entries())
       client.write(`GET /${i} HTTP/1.1\r\nHost: x\r\n\r\n`);
     await eventually(() => started === 3);
@@ -78,15 +71,15 @@ describe("graceful close", () => {
       await send({ type: "http.response.start", status: 200 });
       await send({ type: "http.response.body", body: Buffer.from("ok") });
     });
-    const idle = await RawClient.connect(server.port);
+    const idle = await RawConnection.connect(server.port);
     idle.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     await idle.until((r) => r.endsWith("ok"));
-    const busy = await RawClient.connect(server.port);
+    const busy = await RawConnection.connect(server.port);
     busy.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
     await sleep(20);
     const closed = server.close();
     await idle.untilClosed(); // the slow request has not been released yet
-    expect(busy.closed).toBe(false);
+    expect(busy.isClosed).toBe(false);
     release.open();
     await closed;
     expect(await busy.untilClosed()).toMatch(/Connection: close[\s\S]*ok$/);
@@ -100,7 +93,7 @@ describe("graceful close", () => {
       await send({ type: "http.response.start", status: 200 });
       await send({ type: "http.response.body", body: Buffer.from(`ok ${scope.path};`) });
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /queued HTTP/1.1\r\nHost: x\r\n\r\n");
     await sleep(20);
     const closed = server.close();
@@ -121,7 +114,7 @@ describe("graceful close", () => {
       },
       { gracefulTimeout: 200 },
     );
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET /stuck HTTP/1.1\r\nHost: x\r\n\r\n");
     await sleep(20);
     await server.close();

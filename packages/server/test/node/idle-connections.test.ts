@@ -7,7 +7,8 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { HTTPScope } from "../../src/types";
-import { RawClient, startServer, textApp } from "./helpers";
+import { RawConnection } from "../support";
+import { startServer, textApp } from "./helpers";
 
 v8.setFlagsFromString("--expose-gc");
 const collectGarbage = vm.runInNewContext("gc") as () => void;
@@ -27,8 +28,8 @@ describe("idle keep-alive connections", () => {
         return "ok";
       }),
     );
-    const first = await RawClient.connect(server.port);
-    const second = await RawClient.connect(server.port);
+    const first = await RawConnection.connect(server.port);
+    const second = await RawConnection.connect(server.port);
     first.write(GET);
     await first.until((r) => responses(r) === 1);
     first.write(GET);
@@ -53,7 +54,7 @@ describe("idle keep-alive connections", () => {
       await send({ type: "http.response.start", status: 200, headers: [] });
       await send({ type: "http.response.body", body: Buffer.from("ok") });
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write(GET);
     await client.until((r) => r.endsWith("ok"));
     client.write(GET);
@@ -64,7 +65,7 @@ describe("idle keep-alive connections", () => {
     collectGarbage();
     await new Promise((resolve) => setTimeout(resolve, 0));
     collectGarbage();
-    expect(client.closed).toBe(false);
+    expect(client.isClosed).toBe(false);
     expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
   });
 });

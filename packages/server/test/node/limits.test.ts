@@ -2,7 +2,8 @@ import net from "node:net";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
-import { eventually, RawClient, readBody, sleep, startServer, statusOf, textApp } from "./helpers";
+import { eventually, RawConnection, sleep, statusOf } from "../support";
+import { readBody, startServer, textApp } from "./helpers";
 
 const echoLength: ServerApp = async (scope, receive, send) => {
   if (scope.type !== "http") return;
@@ -13,7 +14,7 @@ const echoLength: ServerApp = async (scope, receive, send) => {
 
 /** Sends `request` on a fresh connection; returns what the server answered before closing. */
 async function rawAnswer(port: number, request: string): Promise<string> {
-  const client = await RawClient.connect(port);
+  const client = await RawConnection.connect(port);
   client.write(request);
   return client.untilClosed();
 }
@@ -55,7 +56,7 @@ describe("limits", () => {
     expect(statusOf(raw)).toBe(431);
     expect(detailOf(raw)).toBe("Too many request headers");
     expect(calls).toBe(0);
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write(`GET / HTTP/1.1\r\nHost: x\r\n${headers(9)}\r\n`);
     expect(statusOf(await client.until((r) => r.endsWith("ok")))).toBe(200);
   });
@@ -67,11 +68,11 @@ describe("limits", () => {
         limits: { headersTimeout: 300, requestTimeout: 5_000 },
       },
     );
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET / HTTP/1.1\r\nHost: x\r\n");
     let i = 0;
     const drip = setInterval(() => {
-      if (!client.closed) client.write(`X-Drip-${i++}: 1\r\n`); // bytes keep coming, the head never ends
+      if (!client.isClosed) client.write(`X-Drip-${i++}: 1\r\n`); // bytes keep coming, the head never ends
     }, 40);
     try {
       const raw = await client.untilClosed();
@@ -87,7 +88,7 @@ describe("limits", () => {
     const server = await startServer(echoLength, {
       limits: { headersTimeout: 200, requestTimeout: 400 },
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly a part");
     const raw = await client.untilClosed();
     expect(statusOf(raw)).toBe(408);
@@ -100,7 +101,7 @@ describe("limits", () => {
         limits: { headersTimeout: 200, requestTimeout: 1_000 },
       },
     );
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     expect(statusOf(await client.untilClosed())).toBe(408);
   });
 
@@ -109,7 +110,7 @@ describe("limits", () => {
       textApp(() => "ok"),
       { limits: { keepAliveTimeout: 150 } },
     );
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.untilClosed();
     expect(raw).toMatch(/Keep-Alive: timeout=0?\b/i);
@@ -152,7 +153,7 @@ describe("limits", () => {
       },
       { limits: { maxBodySize: 1000 } },
     );
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
     const chunk = `258\r\n${"y".repeat(600)}\r\n`;
     client.write(chunk);
@@ -170,9 +171,9 @@ describe("limits", () => {
       textApp(() => "ok"),
       { limits: { maxConnections: 2 } },
     );
-    const first = await RawClient.connect(server.port);
-    const second = await RawClient.connect(server.port);
-    const third = await RawClient.connect(server.port);
+    const first = await RawConnection.connect(server.port);
+    const second = await RawConnection.connect(server.port);
+    const third = await RawConnection.connect(server.port);
     third.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     const refused = await third.untilClosed();
     expect(statusOf(refused)).toBe(503);

@@ -1,8 +1,8 @@
 import http from "node:http";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
+import { eventually } from "../support";
 import { startFixture } from "./child";
-import { eventually } from "./helpers";
 
 describe("run() in a process", () => {
   it("a lifespan startup failure prints the error and exits 1", async () => {

@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
-import { RawClient, readBody, sleep, startServer, statusOf, textApp } from "./helpers";
+import { RawConnection, sleep, statusOf } from "../support";
+import { readBody, startServer, textApp } from "./helpers";
 
 describe("request bodies", () => {
   it("streams a chunked upload to the app in several http.request messages", async () => {
@@ -44,12 +45,12 @@ describe("request bodies", () => {
 
   it("does not read a body the app never asks for, and the connection stays usable", async () => {
     const server = await startServer(textApp((scope) => `no read ${scope.path}`));
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
     client.write("GET /b HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.until((r) => r.includes("no read /b"));
     expect(raw).toContain("no read /a");
-    expect(client.closed).toBe(false);
+    expect(client.isClosed).toBe(false);
   });
 
   it("drains what is left of a partly read body so keep-alive goes on", async () => {
@@ -60,12 +61,12 @@ describe("request bodies", () => {
       const got = first?.type === "http.request" ? Buffer.from(first.body).toString() : "-";
       await send({ type: "http.response.body", body: Buffer.from(`first=${got};`) });
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
     await client.until((r) => r.includes("first=abc;"));
     client.write("3\r\ndef\r\n0\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n");
     await client.until((r) => r.includes("first=-;"));
-    expect(client.closed).toBe(false);
+    expect(client.isClosed).toBe(false);
   });
 
   it("answers Expect: 100-continue only when the app reads the body", async () => {
@@ -75,7 +76,7 @@ describe("request bodies", () => {
       await send({ type: "http.response.start", status: 200 });
       await send({ type: "http.response.body", body: Buffer.from(body) });
     });
-    const reader = await RawClient.connect(server.port);
+    const reader = await RawConnection.connect(server.port);
     reader.write(
       "POST /read HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n",
     );
@@ -83,7 +84,7 @@ describe("request bodies", () => {
     reader.write("data");
     expect(await reader.until((r) => r.endsWith("data"))).toContain("HTTP/1.1 200 OK");
 
-    const skipper = await RawClient.connect(server.port);
+    const skipper = await RawConnection.connect(server.port);
     skipper.write(
       "POST /skip HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n",
     );
@@ -128,7 +129,7 @@ describe("responses", () => {
 
   it("sends a single-message response with Content-Length and without chunking", async () => {
     const server = await startServer(textApp(() => "héllo"));
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.until((r) => r.endsWith("\r\n\r\nh\xc3\xa9llo"));
     expect(raw).toMatch(/\r\ncontent-length: 6\r\n/i);
@@ -163,7 +164,7 @@ describe("responses", () => {
 
   it("answers HEAD with the headers of GET and no body", async () => {
     const server = await startServer(textApp(() => "twelve bytes"));
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.until((r) => r.endsWith("twelve bytes"));
     const [head, get] = raw.split(/(?=HTTP\/1\.1 200)/);
@@ -183,7 +184,7 @@ describe("responses", () => {
       });
       await send({ type: "http.response.body", body: Buffer.from("y") });
     });
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nHEAD / HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.until((r) => r.split("HTTP/1.1 200").length === 3);
     await sleep(20);
@@ -199,7 +200,7 @@ describe("responses", () => {
       await send({ type: "http.response.body", body: Buffer.from("ignored") });
     };
     const server = await startServer(app);
-    const client = await RawClient.connect(server.port);
+    const client = await RawConnection.connect(server.port);
     client.write("GET /204 HTTP/1.1\r\nHost: x\r\n\r\nGET /304 HTTP/1.1\r\nHost: x\r\n\r\n");
     const raw = await client.until((r) => r.includes("304 Not Modified") && r.endsWith("\r\n\r\n"));
     await sleep(20);

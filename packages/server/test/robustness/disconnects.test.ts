@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
+import { eventually, RawConnection, sleep } from "../support";
 import { canCountFds, openFds } from "./fds";
 import { expectNoErrorsLogged, expectStillServing, startServer } from "./harness";
-import { eventually, RawConnection, sleep } from "./raw-http";
 
 const ROUNDS = 30;
 

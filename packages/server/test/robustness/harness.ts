@@ -4,17 +4,18 @@
  * is the second half of every bad-input case: a fresh, well-formed request still gets its answer.
  */
 import { afterEach, expect } from "vitest";
-import type { Logger } from "../../src/logger";
 import type { ServeOptions } from "../../src/node/options";
 import { type ServerHandle, serve } from "../../src/node/serve";
 import type { HTTPScope, ServerApp } from "../../src/types";
-import { destroyRawConnections, header, jsonBody, type RawResponse, sendRaw } from "./raw-http";
-
-export interface LogLine {
-  level: "debug" | "info" | "warn" | "error";
-  message: string;
-  error?: unknown;
-}
+import {
+  destroyRawConnections,
+  header,
+  jsonBody,
+  type LogLine,
+  memoryLogger,
+  type RawResponse,
+  sendRaw,
+} from "../support";
 
 export interface TestServer extends ServerHandle {
   logs: LogLine[];
@@ -25,20 +26,11 @@ export interface TestServer extends ServerHandle {
 const running = new Set<ServerHandle>();
 
 afterEach(async () => {
-  destroyRawConnections();
+  destroyRawConnections(); // raw HTTP connections and raw WebSockets alike
   const closing = [...running].map((handle) => handle.close());
   running.clear();
   await Promise.all(closing);
 });
-
-function memoryLogger(lines: LogLine[]): Logger {
-  return {
-    debug: (message) => lines.push({ level: "debug", message }),
-    info: (message) => lines.push({ level: "info", message }),
-    warn: (message) => lines.push({ level: "warn", message }),
-    error: (message, error) => lines.push({ level: "error", message, error }),
-  };
-}
 
 /**
  * Reads the whole body (bounded loop), then answers `METHOD path len=N` as text. `/ping`

@@ -5,6 +5,7 @@
  * request is still served.
  */
 import { describe, expect, it } from "vitest";
+import { header, jsonBody, RawConnection, sendRaw } from "../support";
 import {
   echoApp,
   expectJsonError,
@@ -13,7 +14,6 @@ import {
   startServer,
   type TestServer,
 } from "./harness";
-import { header, jsonBody, RawConnection, sendRaw } from "./raw-http";
 
 const H = "Host: x\r\n";
 
@@ -178,7 +178,7 @@ describe("Content-Length", () => {
     const connection = await RawConnection.connect(server.port);
     connection.write(`POST /partial HTTP/1.1\r\n${H}Content-Length: 100\r\n\r\nonly a part`);
     connection.end();
-    const responses = await connection.untilClosed();
+    const responses = await connection.responsesUntilClosed();
     expectJsonError(responses[0], 400);
     expect(seen.at(-1)).toBe("http.disconnect");
     await expectStillServing(server);
@@ -260,7 +260,7 @@ describe("request smuggling shapes (Content-Length and Transfer-Encoding)", () =
       `POST /first HTTP/1.1\r\n${H}Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n` +
         `GET /second HTTP/1.1\r\n${H}Connection: close\r\n\r\n`,
     );
-    const responses = await connection.untilClosed();
+    const responses = await connection.responsesUntilClosed();
     expect(responses.map((r) => r.body.toString())).toEqual([
       "POST /first len=3",
       "GET /second len=0",

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
+import { jsonBody, RawConnection, sleep } from "../support";
 import { expectJsonError, expectNoErrorsLogged, expectStillServing, startServer } from "./harness";
-import { jsonBody, RawConnection, sleep } from "./raw-http";
 
 const H = "Host: x\r\n";
 const TIMEOUTS = { headersTimeout: 300, requestTimeout: 600 };
@@ -31,7 +31,7 @@ describe("slow clients", () => {
     const dripping = drip(connection, [...head], 20);
     await sleep(100);
     await expectStillServing(server); // mid-attack
-    const [answer] = await connection.untilClosed();
+    const [answer] = await connection.responsesUntilClosed();
     expectJsonError(answer, 408);
     expect(await dripping).toBeLessThan(head.length); // cut before the head was complete
     expect(server.calls).toEqual(["GET /ping"]);
@@ -57,7 +57,7 @@ describe("slow clients", () => {
       Array.from({ length: 1000 }, () => "x"),
       20,
     );
-    const [answer] = await connection.untilClosed();
+    const [answer] = await connection.responsesUntilClosed();
     expectJsonError(answer, 408);
     expect(received).toBeLessThan(1000);
     await dripping;
@@ -68,7 +68,7 @@ describe("slow clients", () => {
   it("408 for a connection that opens and says nothing", async () => {
     const server = await startServer(undefined, { limits: TIMEOUTS });
     const connection = await RawConnection.connect(server.port);
-    const [answer] = await connection.untilClosed();
+    const [answer] = await connection.responsesUntilClosed();
     expectJsonError(answer, 408);
     await expectStillServing(server);
   });
@@ -80,7 +80,7 @@ describe("slow clients", () => {
     );
     for (const connection of idle) connection.write("GET / HTTP/1.1\r\n");
     await expectStillServing(server);
-    const answers = await Promise.all(idle.map((connection) => connection.untilClosed()));
+    const answers = await Promise.all(idle.map((connection) => connection.responsesUntilClosed()));
     for (const [answer] of answers) expectJsonError(answer, 408);
   });
 });
@@ -113,7 +113,7 @@ describe("bodies over maxBodySize", () => {
       Array.from({ length: 64 }, () => chunk),
       20,
     );
-    const [answer] = await connection.untilClosed();
+    const [answer] = await connection.responsesUntilClosed();
     expectJsonError(answer, 413);
     expect(jsonBody(answer!)).toEqual({ detail: "Payload Too Large" });
     expect(sent).toBeLessThan(64); // refused long before the client was done
@@ -145,7 +145,7 @@ describe("bodies over maxBodySize", () => {
     const server = await startServer(undefined, { limits: { maxBodySize: LIMIT } });
     const connection = await RawConnection.connect(server.port);
     connection.write(`POST /upload HTTP/1.1\r\n${H}Content-Length: ${LIMIT + 1}\r\n\r\n`);
-    const [answer] = await connection.untilClosed();
+    const [answer] = await connection.responsesUntilClosed();
     expectJsonError(answer, 413);
     expect(server.calls).toEqual([]);
   });

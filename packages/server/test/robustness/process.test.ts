@@ -5,9 +5,9 @@
  */
 import http from "node:http";
 import { describe, expect, it } from "vitest";
+import { eventually, sleep } from "../support";
 import { startFixture } from "./child-process";
 import { steadyLoad } from "./load";
-import { eventually, sleep } from "./raw-http";
 
 /** Connection-level refusals: the server never read these requests. */
 const NOT_ACCEPTED = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE"]);

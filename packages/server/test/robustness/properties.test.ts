@@ -6,8 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
+import { header, jsonBody, RawConnection, type RawResponse, sendRaw } from "../support";
 import { expectNoErrorsLogged, expectStillServing, startServer } from "./harness";
-import { header, jsonBody, RawConnection, type RawResponse, sendRaw } from "./raw-http";
 
 const RUNS = { numRuns: 60, seed: 20_260_601 };
 
@@ -116,7 +116,7 @@ describe("property: arbitrary bytes as a request", () => {
         const connection = await RawConnection.connect(server.port);
         connection.write(Buffer.from(bytes));
         connection.end();
-        const responses = await connection.untilClosed();
+        const responses = await connection.responsesUntilClosed();
         for (const response of responses) expectOkOrJsonClientError(response);
       }),
       { ...RUNS, numRuns: 80 },

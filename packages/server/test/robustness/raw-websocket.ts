@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import net from "node:net";
+import { trackSocket, Waiters } from "../support";
 
 export interface FrameOptions {
   fin?: boolean;
@@ -62,20 +63,13 @@ export interface ServerFrame {
   payload: Buffer;
 }
 
-const sockets = new Set<net.Socket>();
-
-export function destroyRawWebSockets(): void {
-  for (const socket of sockets) socket.destroy();
-  sockets.clear();
-}
-
 /** An upgraded raw connection: frames out as written, frames in as parsed. */
 export class RawWebSocket {
   readonly socket: net.Socket;
   readonly frames: ServerFrame[] = [];
   readonly closed: Promise<void>;
   #buffer: Buffer;
-  #waiters = new Set<() => void>();
+  #waiters = new Waiters();
   #ended = false;
 
   private constructor(socket: net.Socket, rest: Buffer) {
@@ -88,8 +82,7 @@ export class RawWebSocket {
     this.closed = new Promise((resolve) =>
       socket.once("close", () => {
         this.#ended = true;
-        sockets.delete(socket);
-        this.#notify();
+        this.#waiters.notify();
         resolve();
       }),
     );
@@ -100,7 +93,7 @@ export class RawWebSocket {
   static connect(port: number, path = "/"): Promise<RawWebSocket> {
     return new Promise((resolve, reject) => {
       const socket = net.connect(port, "127.0.0.1");
-      sockets.add(socket);
+      trackSocket(socket); // destroyed after each test with the raw HTTP connections
       socket.on("error", () => {});
       socket.once("error", reject);
       let head = Buffer.alloc(0);
@@ -154,22 +147,8 @@ export class RawWebSocket {
   }
 
   until(test: () => boolean, timeoutMs = 5_000): Promise<void> {
-    if (test()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!test()) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(
-          new Error(`timed out; frames so far: ${this.frames.map((f) => f.opcode).join(",")}`),
-        );
-      }, timeoutMs);
-      this.#waiters.add(check);
-    });
+    const opcodes = () => `frames so far: ${this.frames.map((f) => f.opcode).join(",")}`;
+    return this.#waiters.until(test, timeoutMs, opcodes);
   }
 
   #parse(): void {
@@ -191,10 +170,6 @@ export class RawWebSocket {
       this.frames.push({ opcode: b[0]! & 0x0f, payload: b.subarray(offset, offset + length) });
       this.#buffer = b.subarray(offset + length);
     }
-    this.#notify();
-  }
-
-  #notify(): void {
-    for (const waiter of [...this.#waiters]) waiter();
+    this.#waiters.notify();
   }
 }

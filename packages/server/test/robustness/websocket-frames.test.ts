@@ -4,13 +4,11 @@
  * big), the app hears the same code as `websocket.disconnect`, nothing is logged as an error,
  * and the server still serves HTTP and new WebSockets.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReceiveMessage, ServerApp } from "../../src/types";
+import { eventually, sleep } from "../support";
 import { expectNoErrorsLogged, expectStillServing, startServer, type TestServer } from "./harness";
-import { eventually, sleep } from "./raw-http";
-import { closePayload, destroyRawWebSockets, frame, OP, RawWebSocket } from "./raw-websocket";
-
-afterEach(() => destroyRawWebSockets());
+import { closePayload, frame, OP, RawWebSocket } from "./raw-websocket";
 
 const MAX_MESSAGE = 64 * 1024;
 
