@@ -26,7 +26,7 @@ export interface TestServer extends ServerHandle {
 const running = new Set<ServerHandle>();
 
 afterEach(async () => {
-  destroyRawConnections(); // raw HTTP connections and raw WebSockets alike
+  destroyRawConnections();
   const closing = [...running].map((handle) => handle.close());
   running.clear();
   await Promise.all(closing);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import net from "node:net";
-import { trackSocket, Waiters } from "../support";
+import { SocketRegistry, Waiters } from "../support";
 
 export interface FrameOptions {
   fin?: boolean;
@@ -63,6 +63,13 @@ export interface ServerFrame {
   payload: Buffer;
 }
 
+const rawWebSockets = new SocketRegistry();
+
+/** Destroys every RawWebSocket a test left open. */
+export function destroyRawWebSockets(): void {
+  rawWebSockets.destroyAll();
+}
+
 /** An upgraded raw connection: frames out as written, frames in as parsed. */
 export class RawWebSocket {
   readonly socket: net.Socket;
@@ -93,7 +100,7 @@ export class RawWebSocket {
   static connect(port: number, path = "/"): Promise<RawWebSocket> {
     return new Promise((resolve, reject) => {
       const socket = net.connect(port, "127.0.0.1");
-      trackSocket(socket); // destroyed after each test with the raw HTTP connections
+      rawWebSockets.track(socket);
       socket.on("error", () => {});
       socket.once("error", reject);
       let head = Buffer.alloc(0);

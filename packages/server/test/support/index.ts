@@ -3,6 +3,11 @@
  * response parser, an in-memory logger, and bounded waiting.
  */
 export { type LogLine, memoryLogger } from "./logger";
-export { destroyRawConnections, RawConnection, sendRaw, trackSocket } from "./raw-connection";
+export {
+  destroyRawConnections,
+  RawConnection,
+  SocketRegistry,
+  sendRaw,
+} from "./raw-connection";
 export { header, jsonBody, parseResponses, type RawResponse, statusOf } from "./raw-response";
 export { eventually, sleep, Waiters } from "./wait";

@@ -8,18 +8,26 @@ import net from "node:net";
 import { parseResponses, type RawResponse } from "./raw-response";
 import { Waiters } from "./wait";
 
-const open = new Set<net.Socket>();
+/** Client sockets a test opened, each remembered until it closes, destroyed all at once. */
+export class SocketRegistry {
+  readonly #open = new Set<net.Socket>();
 
-/** Remembers a client socket for `destroyRawConnections()`, until it closes. */
-export function trackSocket(socket: net.Socket): void {
-  open.add(socket);
-  socket.once("close", () => open.delete(socket));
+  track(socket: net.Socket): void {
+    this.#open.add(socket);
+    socket.once("close", () => this.#open.delete(socket));
+  }
+
+  destroyAll(): void {
+    for (const socket of this.#open) socket.destroy();
+    this.#open.clear();
+  }
 }
 
-/** Destroys every raw connection a test left open. */
+const rawConnections = new SocketRegistry();
+
+/** Destroys every RawConnection a test left open. */
 export function destroyRawConnections(): void {
-  for (const socket of open) socket.destroy();
-  open.clear();
+  rawConnections.destroyAll();
 }
 
 /** One TCP connection to 127.0.0.1: write bytes, wait for text, responses or the close. */
@@ -54,7 +62,7 @@ export class RawConnection {
   static connect(port: number): Promise<RawConnection> {
     return new Promise((resolve, reject) => {
       const socket = net.connect(port, "127.0.0.1", () => resolve(new RawConnection(socket)));
-      trackSocket(socket);
+      rawConnections.track(socket);
       socket.once("error", reject);
     });
   }
