@@ -1,11 +1,15 @@
-// `node idle-client.js <port> <count>`: opens <count> keep-alive connections to 127.0.0.1,
-// sends one GET /hello on each and reads the answer, then leaves them idle. Prints
-// "open <n>" when done; on "close" from stdin (or after 120 s) reports how many are still
-// open as "still <n>" and closes them all.
+// `node idle-client.js <port>`: holds idle keep-alive connections to 127.0.0.1, driven by
+// lines on stdin so the harness can read the server's RSS between steps:
+//   "open <n>"  opens <n> more connections (250 at a time), sends one GET /hello on each and
+//               reads the answer, then leaves them idle; prints "open <total> failed <total>"
+//   "close"     prints "still <n>" (how many are still open) and closes them all.
+// At most 60,000 connections in all; exits on its own 120 s after the last command.
 import { connect, type Socket } from "node:net";
+import { createInterface } from "node:readline";
 
 const port = Number(process.argv[2]);
-const count = Math.min(Math.max(Number(process.argv[3] ?? 10_000), 1), 60_000);
+const MAX_CONNECTIONS = 60_000;
+const IDLE_EXIT_MS = 120_000;
 const BATCH = 250;
 const REQUEST = "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n";
 
@@ -49,20 +53,33 @@ function openOne(): Promise<void> {
   });
 }
 
-for (let started = 0; started < count; started += BATCH) {
-  const batch: Promise<void>[] = [];
-  for (let i = started; i < Math.min(count, started + BATCH); i++) batch.push(openOne());
-  await Promise.all(batch);
+async function openMore(asked: number): Promise<void> {
+  const count = Math.min(Math.max(Math.floor(asked) || 0, 0), MAX_CONNECTIONS - sockets.length);
+  for (let started = 0; started < count; started += BATCH) {
+    const batch: Promise<void>[] = [];
+    for (let i = started; i < Math.min(count, started + BATCH); i++) batch.push(openOne());
+    await Promise.all(batch);
+  }
+  console.log(`open ${open} failed ${failed}`);
 }
-console.log(`open ${open} failed ${failed}`);
 
 const finish = () => {
   console.log(`still ${open}`);
   for (const socket of sockets) socket.destroy();
   process.exit(0);
 };
-setTimeout(finish, 120_000).unref();
-process.stdin.on("data", (data) => {
-  if (data.toString().includes("close")) finish();
+
+let exitTimer = setTimeout(finish, IDLE_EXIT_MS);
+// Commands run one after another, in the order they arrive.
+let queue = Promise.resolve();
+const lines = createInterface({ input: process.stdin });
+lines.on("line", (line) => {
+  clearTimeout(exitTimer);
+  exitTimer = setTimeout(finish, IDLE_EXIT_MS);
+  const [command, argument] = line.trim().split(/\s+/);
+  if (command === "open") queue = queue.then(() => openMore(Number(argument)));
+  else if (command === "close") queue = queue.then(finish);
 });
-process.stdin.once("end", finish);
+lines.once("close", () => {
+  queue = queue.then(finish);
+});

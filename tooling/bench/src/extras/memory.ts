@@ -10,12 +10,15 @@ import { launchSpec } from "../servers/launch";
 import type { NodeServerName } from "../servers/registry";
 import { SERVER_LABELS } from "../servers/registry";
 import type { ExtraContext } from "./context";
+import { bytesPerConnectionBetween, type SettledRss, waitForSteadyRss } from "./memory-rss";
 
 const SERVERS: NodeServerName[] = ["raw", "fastify", "typhoon"];
 /** File descriptors asked for (each connection is one in the server and one in the client). */
 const NOFILE = 30_000;
 // Raise the soft limit as far as the hard limit allows, then exec the real command.
 const WITH_NOFILE = `ulimit -n ${NOFILE} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"`;
+/** One answer from the idle client (opening thousands of connections on a busy machine). */
+const CLIENT_STEP_TIMEOUT_MS = 150_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const withNofile = (spec: { command: string; args: string[] }) => ({
@@ -23,44 +26,75 @@ const withNofile = (spec: { command: string; args: string[] }) => ({
   args: ["-c", WITH_NOFILE, "sh", spec.command, ...spec.args],
 });
 
+interface IdleStep {
+  /** Connections open once the step's opening finished. */
+  opened: number;
+  failed: number;
+  rss: number | null;
+  /** False when RSS was still moving when the settle bound (5 s) ran out. */
+  settled: boolean;
+}
+
 interface IdleResult {
   server: NodeServerName;
   target: number;
-  opened: number;
-  failed: number;
+  before: IdleStep;
+  half: IdleStep;
+  all: IdleStep;
   stillOpen: number;
-  rssBefore: number | null;
-  rssIdle: number | null;
-  bytesPerConnection: number | null;
+  /** Main figure: bytes per connection between the half and the full step (the slope). */
+  marginalBytesPerConnection: number | null;
+  /** (RSS with all − RSS before) / connections: includes what the server grew before. */
+  fromBeforeBytesPerConnection: number | null;
 }
 
-/** Opens the connections from a separate pinned process; resolves once they are all idle. */
-function idleClient(context: ExtraContext, port: number, count: number) {
+/** The idle client in its own pinned process, driven by one command line per step. */
+function idleClient(context: ExtraContext, port: number) {
   const spec = withNofile(
-    pinned(context.tools, "1", process.execPath, [
-      distEntry("idle-client"),
-      String(port),
-      String(count),
-    ]),
+    pinned(context.tools, "1", process.execPath, [distEntry("idle-client"), String(port)]),
   );
   const child = spawn(spec.command, spec.args, { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout });
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("idle client timed out")), 150_000);
-      lines.once("line", (line) => {
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+  const ask = (command: string, expected: string) =>
+    new Promise<string[]>((resolve, reject) => {
+      const settle = (error: Error | null, line?: string) => {
         clearTimeout(timer);
-        resolve(line);
-      });
-      child.once("exit", () => reject(new Error("idle client exited early")));
+        lines.off("line", onLine);
+        child.off("exit", onExit);
+        if (error) reject(error);
+        else resolve((line ?? "").split(" "));
+      };
+      const onLine = (line: string) =>
+        line.startsWith(`${expected} `)
+          ? settle(null, line)
+          : settle(new Error(`idle client answered "${line}" to "${command}"`));
+      const onExit = () => settle(new Error("idle client exited early"));
+      const timer = setTimeout(
+        () => settle(new Error(`idle client timed out on "${command}"`)),
+        CLIENT_STEP_TIMEOUT_MS,
+      );
+      if (exited) return onExit();
+      lines.on("line", onLine);
+      child.once("exit", onExit);
+      child.stdin.write(`${command}\n`);
     });
   return {
-    opened: next(),
+    /** Opens `count` more connections; resolves with the totals once they are all idle. */
+    async open(count: number): Promise<{ opened: number; failed: number }> {
+      const [, opened, , failed] = await ask(`open ${count}`, "open");
+      return { opened: Number(opened), failed: Number(failed) };
+    },
+    /** How many connections were still open at the end; closes them and the client. */
     async close(): Promise<number> {
-      const still = next();
-      child.stdin.end("close\n");
-      const line = await still;
-      return Number(line.split(" ")[1]);
+      const [, still] = await ask("close", "still");
+      return Number(still);
+    },
+    kill: () => {
+      if (!exited) child.kill("SIGKILL");
     },
   };
 }
@@ -78,68 +112,120 @@ async function measure(
     maxConnections: 20_000,
   });
   const process_ = await ServerProcess.start({ ...spec, ...withNofile(spec) });
+  const steady = (): Promise<SettledRss> =>
+    waitForSteadyRss({ read: () => process_.currentRss(), sleep });
+  const client = idleClient(context, port);
   try {
-    await sleep(500);
-    const rssBefore = process_.currentRss();
-    const client = idleClient(context, port, count);
-    const [, openedText, , failedText] = (await client.opened).split(" ");
-    await sleep(2_000); // let the server settle (GC, buffers) with every connection idle
-    const rssIdle = process_.currentRss();
+    const before = await steady();
+    const halfOpen = await client.open(Math.floor(count / 2));
+    const half = await steady();
+    const allOpen = await client.open(count - Math.floor(count / 2));
+    const all = await steady();
     const stillOpen = await client.close();
-    const opened = Number(openedText);
-    const grew = rssBefore !== null && rssIdle !== null && opened > 0;
-    return {
+    const step = (open: { opened: number; failed: number }, rss: SettledRss): IdleStep => ({
+      ...open,
+      rss: rss.rss,
+      settled: rss.settled,
+    });
+    const result = {
       server,
       target: count,
-      opened,
-      failed: Number(failedText),
+      before: step({ opened: 0, failed: 0 }, before),
+      half: step(halfOpen, half),
+      all: step(allOpen, all),
       stillOpen,
-      rssBefore,
-      rssIdle,
-      bytesPerConnection: grew ? (rssIdle - rssBefore) / opened : null,
+    };
+    const at = (s: IdleStep) => ({ rss: s.rss, connections: s.opened });
+    return {
+      ...result,
+      marginalBytesPerConnection: bytesPerConnectionBetween(at(result.half), at(result.all)),
+      fromBeforeBytesPerConnection: bytesPerConnectionBetween(at(result.before), at(result.all)),
     };
   } finally {
+    client.kill();
     await process_.stop();
   }
 }
 
-/** 10,000 idle keep-alive connections: the server's RSS before and with them open. */
+const fmtKib = (bytes: number | null) =>
+  bytes === null ? "—" : `${(bytes / 1024).toFixed(2)} KiB`;
+/** RSS, marked when it was still moving at the end of the settle bound. */
+const fmtRss = (step: IdleStep) => `${fmtMb(step.rss)}${step.settled ? "" : " *"}`;
+
+/** Typhoon/Fastify on one figure, or null when either is missing or Fastify's is not > 0. */
+function ratio(results: IdleResult[], figure: (r: IdleResult) => number | null): number | null {
+  const of = (name: NodeServerName) => {
+    const result = results.find((r) => r.server === name);
+    return result ? figure(result) : null;
+  };
+  const typhoon = of("typhoon");
+  const fastify = of("fastify");
+  return typhoon !== null && fastify !== null && fastify > 0 ? typhoon / fastify : null;
+}
+
+function verdict(results: IdleResult[]): string {
+  const marginal = ratio(results, (r) => r.marginalBytesPerConnection);
+  if (marginal === null) {
+    return "- target: not measurable (a server had no RSS reading or no growth between the steps)";
+  }
+  const fromBefore = ratio(results, (r) => r.fromBeforeBytesPerConnection);
+  const second = fromBefore === null ? "" : `; from before: ${fromBefore.toFixed(2)}×`;
+  return `- ${marginal <= 1 ? "✅" : "❌"} target: per idle connection no worse than Fastify, on the marginal cost (Typhoon/Fastify ${marginal.toFixed(2)}×${second})`;
+}
+
+/** 10,000 idle keep-alive connections opened in two steps: the marginal RSS per connection. */
 export async function runMemory(context: ExtraContext): Promise<Section> {
   const count = context.quick ? 2_000 : 10_000;
+  const half = Math.floor(count / 2);
   const results: IdleResult[] = [];
   for (const server of SERVERS) {
-    context.log(`memory: ${server}, ${count} idle connections`);
+    context.log(`memory: ${server}, ${half} then ${count} idle connections`);
     results.push(await measure(context, server, count));
   }
   const rows = results.map((r) => [
     SERVER_LABELS[r.server],
-    `${r.opened} / ${r.target}`,
+    `${r.half.opened} + ${r.all.opened - r.half.opened} / ${r.target}`,
     String(r.stillOpen),
-    fmtMb(r.rssBefore),
-    fmtMb(r.rssIdle),
-    r.bytesPerConnection === null ? "—" : `${(r.bytesPerConnection / 1024).toFixed(1)} KiB`,
+    fmtRss(r.before),
+    fmtRss(r.half),
+    fmtRss(r.all),
+    fmtKib(r.marginalBytesPerConnection),
+    fmtKib(r.fromBeforeBytesPerConnection),
   ]);
-  const per = (name: NodeServerName) => results.find((r) => r.server === name)?.bytesPerConnection;
-  const typhoon = per("typhoon");
-  const fastify = per("fastify");
-  const verdict =
-    typhoon != null && fastify != null
-      ? `- ${typhoon <= fastify ? "✅" : "❌"} target: per idle connection no worse than Fastify (Typhoon/Fastify ${(typhoon / fastify).toFixed(2)}×)`
-      : "- target: not measurable (a server had no RSS reading)";
+  const unsettled = results.some((r) => !(r.before.settled && r.half.settled && r.all.settled));
+  const fmt = (n: number) => n.toLocaleString("en-US");
   const markdown = [
-    `## Memory with ${count.toLocaleString("en-US")} idle keep-alive connections`,
+    `## Memory with ${fmt(count)} idle keep-alive connections`,
     "",
     "Each connection sent one GET /hello and then stayed idle (keep-alive 120 s on every server;",
-    "Typhoon's maxConnections raised from its default 1,024). RSS is VmRSS before the",
-    "connections and 2 s after the last one opened; the client runs in its own process on CPU 1",
-    `with \`ulimit -n ${NOFILE}\` (raised in the script as far as the hard limit allows).`,
+    `Typhoon's maxConnections raised from its default 1,024). The client opens ${fmt(half)}`,
+    `connections, then ${fmt(count - half)} more; the server's VmRSS is read before them and after`,
+    "each step once it settles (sampled every 250 ms until two readings differ by < 0.5%, at",
+    "most 5 s). **Marginal** is the slope between the two steps, (RSS all − RSS half) / added",
+    "connections: the cost of the connections themselves. **From before** is (RSS all − RSS",
+    "before) / connections, which also counts whatever a server grows or warms up once it has",
+    "work (it makes a server that grew its heap at startup, like Fastify compiling schemas,",
+    "look cheaper). The client runs in its own process on CPU 1 with",
+    `\`ulimit -n ${NOFILE}\` (raised in the script as far as the hard limit allows).`,
     "",
     table(
-      ["server", "opened", "still open at the end", "RSS before", "RSS idle", "per connection"],
+      [
+        "server",
+        "opened (half + rest / asked)",
+        "still open at the end",
+        "RSS before",
+        "RSS half",
+        "RSS all",
+        "per connection (marginal)",
+        "per connection (from before)",
+      ],
       rows,
     ),
     "",
-    verdict,
+    ...(unsettled
+      ? ["\\* RSS still moving (≥ 0.5% per 250 ms) when the 5 s bound ran out.", ""]
+      : []),
+    verdict(results),
     "",
   ].join("\n");
   return { name: "memory", markdown, data: results };
