@@ -64,10 +64,43 @@ export class RouteRecord<T> {
 
   /** Builds the answer for a dynamic route from the values captured in template order. */
   fullMatchFrom(values: readonly string[]): FullMatch<T> {
-    const names = this.parsed.params;
+    this.#params ??= paramsBuilder(this.parsed.params);
+    return this.fullMatch(this.#params(values));
+  }
+
+  #params: ((values: readonly string[]) => Record<string, string>) | undefined;
+}
+
+/**
+ * The params object of one template, built by a function made for it: an object literal with
+ * the names as keys gets one shape from the start, where assigning computed keys to `{}` goes
+ * through a transition per key on every request. Names are identifiers (checked when the
+ * template is parsed); without `new Function` (a locked-down runtime), a loop does the same.
+ */
+function paramsBuilder(
+  names: readonly string[],
+): (values: readonly string[]) => Record<string, string> {
+  const loop = (values: readonly string[]) => {
     const params: Record<string, string> = {};
-    for (let i = 0; i < names.length; i++) params[names[i]!] = values[i]!;
-    return this.fullMatch(params);
+    // defineProperty: a parameter named __proto__ is a plain key, not the prototype.
+    for (let i = 0; i < names.length; i++) {
+      Object.defineProperty(params, names[i]!, {
+        value: values[i]!,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return params;
+  };
+  if (names.includes("__proto__")) return loop;
+  try {
+    const fields = names.map((name, i) => `${name}: v[${i}]`).join(", ");
+    return new Function("v", `return { ${fields} };`) as (
+      v: readonly string[],
+    ) => Record<string, string>;
+  } catch {
+    return loop;
   }
 }
 

@@ -246,3 +246,32 @@ describe("errors", () => {
     expect(new InvalidTemplateError("/x", "why").template).toBe("/x");
   });
 });
+
+describe("path parameter values", () => {
+  it("come back as own plain keys in template order, whatever their names", () => {
+    const router = new Router<string>();
+    router.add(["GET"], "/a/{x}/b/{y_2}", "two");
+    router.add(["GET"], "/p/{__proto__}/{constructor}", "odd");
+    const two = router.match("GET", "/a/1/b/2");
+    expect(two.kind === "full" && Object.entries(two.params)).toEqual([
+      ["x", "1"],
+      ["y_2", "2"],
+    ]);
+    const odd = router.match("GET", "/p/v1/v2");
+    if (odd.kind !== "full") throw new Error("expected a full match");
+    expect(Object.keys(odd.params)).toEqual(["__proto__", "constructor"]);
+    expect(Object.getOwnPropertyDescriptor(odd.params, "__proto__")?.value).toBe("v1");
+    expect(odd.params.constructor).toBe("v2");
+    expect(Object.getPrototypeOf(odd.params)).toBe(Object.prototype);
+  });
+
+  it("are a fresh object per match", () => {
+    const router = new Router<string>();
+    router.add(["GET"], "/items/{id}", "item");
+    const first = router.match("GET", "/items/1");
+    const second = router.match("GET", "/items/2");
+    if (first.kind !== "full" || second.kind !== "full") throw new Error("expected full matches");
+    expect(first.params).toEqual({ id: "1" });
+    expect(second.params).toEqual({ id: "2" });
+  });
+});
