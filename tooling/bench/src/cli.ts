@@ -1,6 +1,7 @@
 // `pnpm bench [command] [options]`: see USAGE in options.ts and the README.
 import { compareMarkdown } from "./compare/report";
 import { runCompare } from "./compare/run";
+import { runInstructions } from "./extras/instructions";
 import { runMemory } from "./extras/memory";
 import { runProfile } from "./extras/profile";
 import { runRouterLookup } from "./extras/router-lookup";
@@ -14,6 +15,7 @@ import { type Section, writeResults } from "./output";
 import { describeTools, detectTools, type Tools } from "./process/tools";
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const commandLine = () => `pnpm bench ${process.argv.slice(2).join(" ")}`.trim();
 
 async function runCommand(command: Exclude<Command, "all">, options: CliOptions, tools: Tools) {
   const load = tools.wrk ? wrkGenerator(tools) : autocannonGenerator(tools);
@@ -28,7 +30,7 @@ async function runCommand(command: Exclude<Command, "all">, options: CliOptions,
         tools,
         load,
         config: { ...options.compare, servers },
-        command: `pnpm bench ${process.argv.slice(2).join(" ")}`.trim(),
+        command: commandLine(),
         warnings,
         log,
       });
@@ -46,6 +48,8 @@ async function runCommand(command: Exclude<Command, "all">, options: CliOptions,
       return runProfile(context, options.compare.routes, options.profileServers);
     case "transport":
       return runTransport(context, options.compare);
+    case "instructions":
+      return runInstructions(context, options.instructions, commandLine());
   }
 }
 
@@ -67,7 +71,7 @@ async function main(): Promise<number> {
   for (const line of describeTools(tools, options.autocannon)) log(line);
   const commands =
     options.command === "all"
-      ? (["compare", "startup", "router", "memory", "workers"] as const)
+      ? (["compare", "instructions", "startup", "router", "memory", "workers"] as const)
       : [options.command];
   const sections: Section[] = [];
   for (const command of commands) {

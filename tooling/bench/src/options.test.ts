@@ -36,6 +36,48 @@ describe("command line", () => {
     expect(options.compare).toMatchObject({ rounds: 3, durationSec: 1, connections: 64 });
   });
 
+  it("has an instructions command with its own defaults: raw, Fastify, Typhoon, 3 × 3 s", () => {
+    const options = parseCli(["instructions"]);
+    expect(options.command).toBe("instructions");
+    expect(options.instructions).toEqual({
+      rounds: 3,
+      durationSec: 3,
+      warmupSec: 1,
+      connections: 64,
+      servers: ["raw", "fastify", "typhoon"],
+      routes: ["hello", "item", "create", "me", "missing"],
+    });
+    // compare's defaults are untouched by it
+    expect(parseCli([]).compare).toMatchObject({ rounds: 5, durationSec: 2, warmupSec: 2 });
+  });
+
+  it("takes the same options for instructions, Node servers only", () => {
+    const options = parseCli([
+      "instructions",
+      "--rounds",
+      "5",
+      "--duration",
+      "2",
+      "--warmup",
+      "0",
+      "--servers",
+      "typhoon,fastapi,hono",
+      "--routes",
+      "me,hello",
+    ]);
+    expect(options.instructions).toMatchObject({
+      rounds: 5,
+      durationSec: 2,
+      warmupSec: 0,
+      servers: ["typhoon", "hono"],
+      routes: ["me", "hello"],
+    });
+    expect(() => parseCli(["instructions", "--servers", "fastapi"])).toThrow(
+      /at least one Node server/,
+    );
+    expect(() => parseCli(["instructions", "--routes", "nope"])).toThrow(/unknown nope/);
+  });
+
   it("ignores the literal -- that pnpm may pass through", () => {
     expect(parseCli(["--", "router"]).command).toBe("router");
     expect(parseCli(["--", "--quick"]).quick).toBe(true);

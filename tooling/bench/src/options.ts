@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { CompareConfig } from "./compare/types";
+import type { InstructionsConfig } from "./extras/instructions-stats";
 import type { RouteId } from "./routes";
 import { ROUTES } from "./routes";
 import {
@@ -11,6 +12,7 @@ import {
 
 export const COMMANDS = [
   "compare",
+  "instructions",
   "startup",
   "router",
   "memory",
@@ -27,6 +29,8 @@ export interface CliOptions {
   compare: CompareConfig;
   /** Node servers the profile command profiles (`--servers`, default Typhoon only). */
   profileServers: NodeServerName[];
+  /** The instructions command's own defaults: 3 runs × 3 s after 1 s, raw, Fastify, Typhoon. */
+  instructions: InstructionsConfig;
   /** Load with autocannon even when wrk is there. */
   autocannon: boolean;
   /** Leave FastAPI out even when it is installed. */
@@ -38,6 +42,8 @@ export const USAGE = `Usage: pnpm bench [command] [options]
 
 Commands:
   compare   (default) every route on every server, interleaved rounds, Markdown + JSON
+  instructions  instructions, CPU µs and allocation per request (perf stat), raw vs Fastify
+            vs Typhoon (or --servers) per route (or --routes); 3 runs × 3 s after 1 s warm-up
   startup   Typhoon app with 1,000 routes: spawn → first response, and in-process build()
   router    10,000 routes: @typhoon/router match() vs find-my-way find(), ns per lookup
   memory    10,000 idle keep-alive connections: server RSS, Typhoon vs Fastify vs raw
@@ -49,12 +55,14 @@ Commands:
 
 Options:
   --quick              smoke run (~1 minute for compare; smaller extras)
-  --rounds N           measured rounds after the warm-up (default 5, quick 1)
-  --duration S         seconds per server per round (default 2, quick 1)
-  --warmup S           seconds of warm-up per server per route, 0 for none (default 2, quick 1)
+  --rounds N           measured rounds after the warm-up (default 5, instructions 3, quick 1)
+  --duration S         seconds per server per round (default 2, instructions 3, quick 1)
+  --warmup S           seconds of warm-up per server per route, 0 for none (default 2,
+                       instructions 1, quick 1)
   --connections N      wrk connections (default 64)
-  --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi (compare, profile)
-  --routes a,b         subset of hello,item,create,me,missing (compare, profile)
+  --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi (compare, profile,
+                       instructions: Node servers only)
+  --routes a,b         subset of hello,item,create,me,missing (compare, profile, instructions)
   --no-fastapi         leave the FastAPI column out
   --autocannon         load with autocannon even when wrk is installed
   -h, --help           this text`;
@@ -105,24 +113,38 @@ export function parseCli(argv: string[]): CliOptions {
   const quick = values.quick;
   const allServers: ServerName[] = [...NODE_SERVERS, "fastapi"];
   const servers = subset("servers", values.servers, allServers);
+  const routes = subset<RouteId>(
+    "routes",
+    values.routes,
+    ROUTES.map((route) => route.id),
+  );
+  const connections = positiveInt("connections", values.connections, 64);
+  const nodeServers = servers.filter(isNodeServer);
+  if (command === "instructions" && nodeServers.length === 0) {
+    throw new Error("instructions: --servers needs at least one Node server (not fastapi)");
+  }
   return {
     command,
     quick,
     help: values.help,
     noFastapi: values["no-fastapi"],
     autocannon: values.autocannon,
-    profileServers: values.servers === undefined ? ["typhoon"] : servers.filter(isNodeServer),
+    profileServers: values.servers === undefined ? ["typhoon"] : nodeServers,
+    instructions: {
+      rounds: positiveInt("rounds", values.rounds, quick ? 1 : 3),
+      durationSec: positiveInt("duration", values.duration, quick ? 1 : 3),
+      warmupSec: positiveInt("warmup", values.warmup, 1, 0),
+      connections,
+      servers: values.servers === undefined ? ["raw", "fastify", "typhoon"] : nodeServers,
+      routes,
+    },
     compare: {
       rounds: positiveInt("rounds", values.rounds, quick ? 1 : 5),
       durationSec: positiveInt("duration", values.duration, quick ? 1 : 2),
       warmupSec: positiveInt("warmup", values.warmup, quick ? 1 : 2, 0),
-      connections: positiveInt("connections", values.connections, 64),
+      connections,
       servers,
-      routes: subset<RouteId>(
-        "routes",
-        values.routes,
-        ROUTES.map((route) => route.id),
-      ),
+      routes,
     },
   };
 }
