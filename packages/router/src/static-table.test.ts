@@ -31,10 +31,12 @@ describe("StaticTable", () => {
   it("keeps working once a bucket of same-length keys becomes a Map", () => {
     const table = new StaticTable<number>();
     const keys = Array.from({ length: 50 }, (_, i) => `/r${String(i).padStart(3, "0")}`);
-    keys.forEach((key, i) => table.set(key, i));
+    for (const [i, key] of keys.entries()) table.set(key, i);
     table.set("/r007", 700);
     expect(table.size).toBe(50);
-    keys.forEach((key, i) => expect(table.get(key)).toBe(key === "/r007" ? 700 : i));
+    for (const [i, key] of keys.entries()) {
+      expect(table.get(key)).toBe(key === "/r007" ? 700 : i);
+    }
     expect(table.get("/r999")).toBeUndefined();
     expect(table.getSlice("x/r042/y", 1, 6)).toBe(42);
     expect(table.getSlice("x/r999/y", 1, 6)).toBeUndefined();
