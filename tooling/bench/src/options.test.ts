@@ -5,8 +5,15 @@ describe("command line", () => {
   it("defaults to the full compare run", () => {
     const options = parseCli([]);
     expect(options.command).toBe("compare");
-    expect(options.compare).toMatchObject({ rounds: 5, durationSec: 2, warmupSec: 2 });
+    expect(options.compare).toMatchObject({ rounds: 5, durationSec: 2, warmupSec: 2, primeSec: 1 });
     expect(options.compare.servers).toContain("fastapi");
+  });
+
+  it("primes each measured run unless told not to (or quick)", () => {
+    expect(parseCli(["--quick"]).compare.primeSec).toBe(0);
+    expect(parseCli(["--prime", "0"]).compare.primeSec).toBe(0);
+    expect(parseCli(["--prime", "3"]).compare.primeSec).toBe(3);
+    expect(() => parseCli(["--prime", "-1"])).toThrow(/--prime/);
   });
 
   it("has a quick mode and explicit overrides", () => {

@@ -59,6 +59,9 @@ Options:
   --duration S         seconds per server per round (default 2, instructions 3, quick 1)
   --warmup S           seconds of warm-up per server per route, 0 for none (default 2,
                        instructions 1, quick 1)
+  --prime S            compare: seconds of unmeasured load right before each measured run,
+                       0 for none (default 1, quick 0): a server idle while the others ran
+                       is measured warm, not while V8 re-warms it
   --connections N      wrk connections (default 64)
   --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi (compare, profile,
                        instructions: Node servers only)
@@ -96,6 +99,7 @@ export function parseCli(argv: string[]): CliOptions {
       rounds: { type: "string" },
       duration: { type: "string" },
       warmup: { type: "string" },
+      prime: { type: "string" },
       connections: { type: "string" },
       servers: { type: "string" },
       routes: { type: "string" },
@@ -142,6 +146,7 @@ export function parseCli(argv: string[]): CliOptions {
       rounds: positiveInt("rounds", values.rounds, quick ? 1 : 5),
       durationSec: positiveInt("duration", values.duration, quick ? 1 : 2),
       warmupSec: positiveInt("warmup", values.warmup, quick ? 1 : 2, 0),
+      primeSec: positiveInt("prime", values.prime, quick ? 0 : 1, 0),
       connections,
       servers,
       routes,

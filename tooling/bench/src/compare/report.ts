@@ -61,7 +61,7 @@ export function compareMarkdown(report: CompareReport): string {
     "## Side by side",
     "",
     machineMarkdown(report.machine),
-    `- Command: \`${report.command}\` — ${c.rounds} rounds × ${c.durationSec} s per server and route after a ${c.warmupSec} s warm-up, ${c.connections} connections; server on CPU 0, load generator on CPU 1`,
+    `- Command: \`${report.command}\` — ${c.rounds} rounds × ${c.durationSec} s per server and route after a ${c.warmupSec} s warm-up${c.primeSec > 0 ? `, each run right after ${c.primeSec} s of unmeasured load` : ""}, ${c.connections} connections; server on CPU 0, load generator on CPU 1`,
     `- Run: ${report.startedAt} → ${report.finishedAt}; load average at the end: ${report.loadAverageAtEnd.join(" ")}`,
     "",
     "Ratios are medians of per-round ratios of requests/s (min–max in brackets); req/s, p50,",

@@ -90,7 +90,8 @@ export interface CompareRun {
 
 /**
  * The side-by-side run: for each route, a warm-up run per server, then `rounds` rounds in
- * which every server is measured once (interleaved, so drift hits all of them alike).
+ * which every server is measured once (interleaved, so drift hits all of them alike), each
+ * measured run right after `primeSec` of unmeasured load on the same server.
  */
 export async function runCompare(run: CompareRun): Promise<CompareReport> {
   const { config, log, load } = run;
@@ -117,6 +118,9 @@ export async function runCompare(run: CompareRun): Promise<CompareReport> {
         const line: string[] = [];
         for (const name of rotated(config.servers, round - 1)) {
           const server = servers.get(name)!;
+          // A server idle for the other servers' runs (V8's memory reducer collects and may
+          // drop compiled code after ~8 s of idleness) is brought back to steady state first.
+          if (config.primeSec > 0) await measure(server, config.primeSec);
           server.resetPeakRss();
           const result = await measure(server, config.durationSec);
           const sample: Sample = { round, ...result, peakRss: server.peakRss() };

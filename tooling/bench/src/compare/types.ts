@@ -7,6 +7,8 @@ export interface CompareConfig {
   rounds: number;
   durationSec: number;
   warmupSec: number;
+  /** Unmeasured load right before each measured run (0: none). */
+  primeSec: number;
   connections: number;
   servers: ServerName[];
   routes: RouteId[];
