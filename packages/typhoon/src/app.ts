@@ -41,7 +41,7 @@ import {
   type ExceptionHandler,
   ExceptionHandlers,
 } from "./pipeline/exception-handlers";
-import { sendWhole } from "./pipeline/json-response";
+import { JSON_TYPE, sendWhole } from "./pipeline/json-response";
 import { PlannedRoute, type RouteHost } from "./pipeline/route";
 import { serverErrorGuard } from "./pipeline/server-error-guard";
 import { PlannedWebSocketRoute } from "./pipeline/websocket-route";
@@ -50,7 +50,6 @@ import { type AppLike, toServerApp } from "./serve";
 
 // What the default HTTPException handler answers for a 404 (frozen: shared by every answer).
 const NOT_FOUND_BODY = Buffer.from(JSON.stringify({ detail: "Not Found" }));
-const NOT_FOUND_TYPE = Object.freeze(["content-type", "application/json"]) as [string, string];
 const NOT_FOUND_LENGTH = Object.freeze(["content-length", String(NOT_FOUND_BODY.length)]) as [
   string,
   string,
@@ -372,7 +371,7 @@ export class Typhoon extends APIRouter implements RouteHost {
     }
     // The default 404, prebuilt: no exception object, no handler lookup, no Response.
     if (this.exceptionHandlers.answersByDefault(404)) {
-      return sendWhole(send, 404, [NOT_FOUND_TYPE, NOT_FOUND_LENGTH], NOT_FOUND_BODY);
+      return sendWhole(send, 404, [JSON_TYPE, NOT_FOUND_LENGTH], NOT_FOUND_BODY);
     }
     return this.#error(new Request(scope, receive), new HTTPException(404, "Not Found"), send);
   }

@@ -27,7 +27,7 @@ export function responseTimeout(ms: number): Middleware {
     } catch (error) {
       if (!deadline.late) throw error; // nobody listens for a late failure
     } finally {
-      deadlines.remove(deadline);
+      deadline.stop();
     }
   };
 }

@@ -3,7 +3,7 @@ import type { Response } from "../http/responses";
 
 export const EMPTY = new Uint8Array(0);
 /** Shared by every JSON response, so frozen: a middleware that edits it in place fails loudly. */
-const JSON_TYPE = Object.freeze(["content-type", "application/json"]) as [string, string];
+export const JSON_TYPE = Object.freeze(["content-type", "application/json"]) as [string, string];
 
 export function hasNoBody(status: number): boolean {
   return status === 204 || status === 304 || status < 200;

@@ -189,12 +189,13 @@ export class PlannedRoute {
       return;
     }
     const scope = request.scope as HTTPScope;
-    if (deadline !== null && !deadline.start()) {
-      // Too late: the client has its 504 (background tasks still run, as they would have).
-    } else if (response !== null) await response.send(send, scope.method, request.receive, scope);
-    else {
-      const injected = ctx.responseIfUsed;
-      await sendWhole(send, this.#statusWith(injected), jsonHeaders(body, injected), body);
+    // Past the deadline the client has its 504: nothing is sent (background tasks still run).
+    if (deadline === null || deadline.start()) {
+      if (response !== null) await response.send(send, scope.method, request.receive, scope);
+      else {
+        const injected = ctx.responseIfUsed;
+        await sendWhole(send, this.#statusWith(injected), jsonHeaders(body, injected), body);
+      }
     }
     // FastAPI 0.92's order: background tasks after the body is sent.
     const tasks = ctx.backgroundTasksIfUsed;
@@ -270,15 +271,16 @@ export class PlannedRoute {
     }
     let failure: unknown;
     try {
-      if (deadline !== null && !deadline.start()) {
-        // Too late: the client has its 504 (background tasks and cleanup still run).
-      } else if (response !== null) await response.send(send, scope.method, receive, scope);
-      else {
-        // Sent from here rather than through a helper: one async frame (and tick) less.
-        const injected = ctx.responseIfUsed;
-        const status = this.#statusWith(injected);
-        await send({ type: "http.response.start", status, headers: jsonHeaders(body, injected) });
-        await send({ type: "http.response.body", body });
+      // Past the deadline the client has its 504: nothing is sent (tasks and cleanup still run).
+      if (deadline === null || deadline.start()) {
+        if (response !== null) await response.send(send, scope.method, receive, scope);
+        else {
+          // Sent from here rather than through a helper: one async frame (and tick) less.
+          const injected = ctx.responseIfUsed;
+          const status = this.#statusWith(injected);
+          await send({ type: "http.response.start", status, headers: jsonHeaders(body, injected) });
+          await send({ type: "http.response.body", body });
+        }
       }
       // FastAPI 0.92's order: background tasks after the body is sent, then dependency cleanup.
       const tasks = ctx.backgroundTasksIfUsed;
