@@ -1,5 +1,7 @@
 // One benchmark server in its own process: `node dist/entries/server.js <name> <port>
 // [keepAliveMs] [maxConnections]`. Prints "listening <port>" once ready; SIGTERM closes it.
+
+import { stopOnSignal } from "../process/stop-on-signal";
 import { isNodeServer, loadServer } from "../servers/registry";
 
 const [name = "", portArg = "0", keepAliveArg, maxConnectionsArg] = process.argv.slice(2);
@@ -16,18 +18,4 @@ const server = await start({
   maxConnections: optionalInt(maxConnectionsArg),
 });
 console.log(`listening ${server.port}`);
-
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  // Bounded: a server that will not close in time is left to the parent's SIGKILL.
-  const timer = setTimeout(() => process.exit(0), 2_000);
-  timer.unref();
-  server.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+stopOnSignal(server);

@@ -3,6 +3,7 @@
 // closes it. Variant (a) is the bench's raw node:http server (entries/server.js raw).
 import type { TransportServer } from "../extras/transport-socket";
 import { isNetVariant, NET_VARIANTS } from "../extras/transport-variants";
+import { stopOnSignal } from "../process/stop-on-signal";
 
 const [name = "", portArg = "0"] = process.argv.slice(2);
 if (!isNetVariant(name)) {
@@ -18,18 +19,4 @@ if (name === "floor") {
   server = await startLlhttpServer({ ...options, consume: name === "llhttp-consume" });
 }
 console.log(`listening ${server.port}`);
-
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  // Bounded: a server that will not close in time is left to the parent's SIGKILL.
-  const timer = setTimeout(() => process.exit(0), 2_000);
-  timer.unref();
-  server.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+stopOnSignal(server);
