@@ -1,6 +1,6 @@
 import { createJwt, HTTPException, safeEqual } from "typhoon";
 
-/** An account as the security routes answer it (SPEC §2.11). */
+/** An account as the security routes answer it (apps/reference/SPEC.md §2.11). */
 export interface Account {
   username: string;
   full_name: string;
@@ -58,7 +58,7 @@ export function requireActive(account: Account): Account {
   return account;
 }
 
-/** Every token expires at 2100-01-01T00:00:00Z (SPEC §2.11). */
+/** Every token expires at 2100-01-01T00:00:00Z (apps/reference/SPEC.md §2.11). */
 export const TOKEN_EXPIRY = 4102444800;
 
 /** HS256 only: `alg: none`, HS512 and anything else are rejected on verify. */

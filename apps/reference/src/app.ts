@@ -25,9 +25,9 @@ export interface ReferenceAppOptions {
 }
 
 /**
- * Builds the reference app of SPEC.md with its own in-memory state, so every test suite can
- * start from a fresh one. Routes are declared in the spec's order, which routing relies on
- * (`/users/me` before `/users/{user_id}`, the GET `/items/{item_id}` before its PUT).
+ * Builds the reference app of apps/reference/SPEC.md with its own in-memory state, so every
+ * test suite can start from a fresh one. Routes are declared in the spec's order, which routing
+ * relies on (`/users/me` before `/users/{user_id}`, the GET `/items/{item_id}` before its PUT).
  */
 export function createApp(options: ReferenceAppOptions = {}): {
   app: Typhoon;
@@ -40,7 +40,7 @@ export function createApp(options: ReferenceAppOptions = {}): {
     version: "1.0.0",
     dependencies: [Depends(globalGate)],
     ...(options.logger === undefined ? {} : { logger: options.logger }),
-    // SPEC §1.4: startup sets the flag and preloads the list.
+    // apps/reference/SPEC.md §1.4: startup sets the flag and preloads the list.
     async *lifespan() {
       state.startupComplete = true;
       state.preloaded = [...PRELOADED];
@@ -65,7 +65,8 @@ export function createApp(options: ReferenceAppOptions = {}): {
 
   app.exceptionHandler(TeapotError, renderTeapot);
 
-  // SPEC §1.2, outermost first: CORS, then GZip. The last added middleware is the outermost.
+  // apps/reference/SPEC.md §1.2, outermost first: CORS, then GZip. The last added middleware is
+  // the outermost.
   app.addMiddleware(gzip({ minimumSize: 1000 }));
   app.addMiddleware(
     cors({

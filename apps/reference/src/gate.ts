@@ -1,7 +1,10 @@
 import { dependency, Header, HTTPException } from "typhoon";
 import * as v from "valibot";
 
-/** SPEC §1.3: every path operation first checks `X-Block`; `yes` refuses the request. */
+/**
+ * apps/reference/SPEC.md §1.3: every path operation first checks `X-Block`; `yes` refuses the
+ * request.
+ */
 export const globalGate = dependency(
   { x_block: Header(v.optional(v.nullable(v.string()), null)) },
   ({ x_block }) => {

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { pythonRound } from "./python";
 import { float, int, str } from "./schemas";
 
-// The JSON models of SPEC §2.5, shared by the body routes.
+// The JSON models of apps/reference/SPEC.md §2.5, shared by the body routes.
 
 export const Dimensions = v.object({
   width: int({ gt: 0 }),

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 
-// Small builders for the types SPEC.md names in Python (`int`, `float`, `str`), so each route
-// reads like its line in the spec.
+// Small builders for the types apps/reference/SPEC.md names in Python (`int`, `float`, `str`),
+// so each route reads like its line in the spec.
 
 /** Python `int` with optional bounds (`gt`, `ge`, `lt`, `le`). */
 export function int(bounds: Bounds = {}) {

@@ -1,4 +1,4 @@
-/** A stored note (SPEC §2.8). */
+/** A stored note (apps/reference/SPEC.md §2.8). */
 export interface Note {
   id: number;
   title: string;
@@ -8,8 +8,8 @@ export interface Note {
 
 /**
  * The app's in-memory state: the notes, the side channel that yield dependencies and
- * background tasks write to (SPEC §2.1), and what startup loaded (SPEC §1.4). One per app, so
- * every test can build a fresh app.
+ * background tasks write to (apps/reference/SPEC.md §2.1), and what startup loaded
+ * (apps/reference/SPEC.md §1.4). One per app, so every test can build a fresh app.
  */
 export class ReferenceState {
   readonly notes = new Map<number, Note>();

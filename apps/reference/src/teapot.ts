@@ -1,6 +1,9 @@
 import { JSONResponse } from "typhoon";
 
-/** The app's own error (SPEC §2.7), rendered by its exception handler as a 418. */
+/**
+ * The app's own error (apps/reference/SPEC.md §2.7), rendered by its exception handler as a
+ * 418.
+ */
 export class TeapotError extends Error {
   readonly drink: string;
 
@@ -11,7 +14,10 @@ export class TeapotError extends Error {
   }
 }
 
-/** SPEC §1.5: `418 {"error": "teapot", "message": ...}` with `X-Teapot: short-and-stout`. */
+/**
+ * apps/reference/SPEC.md §1.5: `418 {"error": "teapot", "message": ...}` with
+ * `X-Teapot: short-and-stout`.
+ */
 export function renderTeapot(_request: unknown, error: TeapotError): JSONResponse {
   return new JSONResponse(
     { error: "teapot", message: error.message },

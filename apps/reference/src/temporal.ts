@@ -1,6 +1,7 @@
 import * as v from "valibot";
 
-// Dates, date-times and UUIDs echoed the way FastAPI (pydantic) writes them (SPEC §1.9).
+// Dates, date-times and UUIDs echoed the way FastAPI (pydantic) writes them
+// (apps/reference/SPEC.md §1.9).
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 

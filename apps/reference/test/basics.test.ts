@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { expectJson, quietLogger, referenceClient } from "./helpers";
 
-describe("SPEC §1.4 startup", () => {
+describe("apps/reference/SPEC.md §1.4 startup", () => {
   it("reports the startup flag and the preloaded list once the app has started", async () => {
     const { app } = createApp({ logger: quietLogger() });
     await using client = await TestClient.start(app);
@@ -14,7 +14,7 @@ describe("SPEC §1.4 startup", () => {
   });
 });
 
-describe("SPEC §2.1 state and basics", () => {
+describe("apps/reference/SPEC.md §2.1 state and basics", () => {
   const { client } = referenceClient();
 
   it("GET / describes the service", async () => {

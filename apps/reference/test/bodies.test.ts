@@ -8,7 +8,7 @@ const summary = (item: Record<string, unknown>) => ({
   ...item,
 });
 
-describe("SPEC §2.5 JSON bodies", () => {
+describe("apps/reference/SPEC.md §2.5 JSON bodies", () => {
   const { client } = referenceClient();
 
   it("POST /items: 201 with the item summary, defaults filled in", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expect422, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §1.8 parameter conversion rules", () => {
+describe("apps/reference/SPEC.md §1.8 parameter conversion rules", () => {
   const { client } = referenceClient();
 
   it("int: a decimal integer with an optional sign", async () => {
@@ -59,7 +59,7 @@ describe("SPEC §1.8 parameter conversion rules", () => {
   });
 });
 
-describe("SPEC §1.9 serialisation", () => {
+describe("apps/reference/SPEC.md §1.9 serialisation", () => {
   const { client } = referenceClient();
 
   it("JSON responses are application/json", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expect422, expectDetail, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §2.9 dependencies", () => {
+describe("apps/reference/SPEC.md §2.9 dependencies", () => {
   const { client } = referenceClient();
 
   it("GET /dep/common: a shared dependency of query parameters", async () => {

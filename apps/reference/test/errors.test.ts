@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expect422, expectDetail, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §1.5 error responses", () => {
+describe("apps/reference/SPEC.md §1.5 error responses", () => {
   const { client, logger } = referenceClient();
 
   it("unknown route: 404 Not Found", async () => {
@@ -32,7 +32,7 @@ describe("SPEC §1.5 error responses", () => {
   });
 });
 
-describe("SPEC §2.7 errors", () => {
+describe("apps/reference/SPEC.md §2.7 errors", () => {
   const { client } = referenceClient();
 
   it("GET /teapot/tea brews", async () => {

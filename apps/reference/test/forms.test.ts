@@ -9,7 +9,7 @@ function multipart(entries: Parameters<typeof encodeMultipart>[0]) {
   return { content: encoded.body, headers: { "content-type": encoded.contentType } };
 }
 
-describe("SPEC §2.12 forms and files", () => {
+describe("apps/reference/SPEC.md §2.12 forms and files", () => {
   const { client } = referenceClient();
 
   it("POST /form/signup reads urlencoded fields, repeated fields fill the list", async () => {

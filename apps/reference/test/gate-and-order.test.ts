@@ -3,7 +3,7 @@ import { expect422, expectDetail, expectJson, referenceClient } from "./helpers"
 
 const BLOCK = { "X-Block": "yes" };
 
-describe("SPEC §1.3 the global gate", () => {
+describe("apps/reference/SPEC.md §1.3 the global gate", () => {
   const { client } = referenceClient();
 
   it("refuses X-Block: yes with 403 before anything is validated", async () => {
@@ -37,7 +37,7 @@ describe("SPEC §1.3 the global gate", () => {
   });
 });
 
-describe("SPEC §1.6 order of request processing", () => {
+describe("apps/reference/SPEC.md §1.6 order of request processing", () => {
   const { client } = referenceClient();
   const json = { "content-type": "application/json" };
 

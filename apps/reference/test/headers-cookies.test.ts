@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expect422, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §2.4 headers and cookies", () => {
+describe("apps/reference/SPEC.md §2.4 headers and cookies", () => {
   const { client } = referenceClient();
 
   it("GET /headers/echo: null when absent", async () => {

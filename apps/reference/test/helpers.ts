@@ -28,7 +28,10 @@ export function locsOf(res: TestResponse): Loc[] {
   return body.detail.map((error) => error.loc);
 }
 
-/** SPEC §1.5: a 422 whose errors have exactly this multiset of locs (order not significant). */
+/**
+ * apps/reference/SPEC.md §1.5: a 422 whose errors have exactly this multiset of locs (order not
+ * significant).
+ */
 export function expect422(res: TestResponse, expected: Loc[]): void {
   expect(res.status, res.text).toBe(422);
   expect(res.headers.get("content-type")).toBe("application/json");
@@ -36,7 +39,7 @@ export function expect422(res: TestResponse, expected: Loc[]): void {
   expect(sorted(locsOf(res))).toEqual(sorted(expected));
 }
 
-/** `{"detail": detail}` with `status`, as JSON (SPEC §1.5). */
+/** `{"detail": detail}` with `status`, as JSON (apps/reference/SPEC.md §1.5). */
 export function expectDetail(res: TestResponse, status: number, detail: unknown): void {
   expect(res.status, res.text).toBe(status);
   expect(res.headers.get("content-type")).toBe("application/json");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expect422, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §2.13 HTTP-level routes", () => {
+describe("apps/reference/SPEC.md §2.13 HTTP-level routes", () => {
   const { client } = referenceClient();
 
   it("/multi-method answers GET, POST and DELETE in one route", async () => {

@@ -16,7 +16,7 @@ const preflight = (origin: string, method: string, requestHeaders?: string) => (
 const corsHeaderNames = (headers: Iterable<[string, string]>) =>
   [...headers].map(([name]) => name).filter((name) => name.startsWith("access-control-"));
 
-describe("SPEC §1.2 middleware: CORS", () => {
+describe("apps/reference/SPEC.md §1.2 middleware: CORS", () => {
   const { client } = referenceClient();
 
   it("does nothing without an Origin header", async () => {
@@ -99,7 +99,7 @@ describe("SPEC §1.2 middleware: CORS", () => {
   });
 });
 
-describe("SPEC §1.2 middleware: GZip (minimum 1000 bytes)", () => {
+describe("apps/reference/SPEC.md §1.2 middleware: GZip (minimum 1000 bytes)", () => {
   const { client } = referenceClient();
 
   it("compresses a large body when gzip is accepted", async () => {

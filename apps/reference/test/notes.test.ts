@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { expect422, expectDetail, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §2.8 notes: a small stateful CRUD resource", () => {
+describe("apps/reference/SPEC.md §2.8 notes: a small stateful CRUD resource", () => {
   const { client } = referenceClient();
   beforeEach(async () => {
     await client.post("/__reset");

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { referenceClient } from "./helpers";
 
-/** SPEC §1.1: every HTTP route of section 2 except POST /__reset and GET /hidden. */
+/**
+ * apps/reference/SPEC.md §1.1: every HTTP route of its section 2 except POST /__reset and
+ * GET /hidden.
+ */
 const OPERATIONS = `
 get /
 get /startup-state
@@ -101,7 +104,7 @@ interface Operation {
 }
 type Paths = Record<string, Record<string, Operation>>;
 
-describe("SPEC §1.1 application metadata, OpenAPI and docs", () => {
+describe("apps/reference/SPEC.md §1.1 application metadata, OpenAPI and docs", () => {
   const { client } = referenceClient();
 
   it("GET /openapi.json: the document, with the app's title, description and version", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expect422, expectDetail, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §2.2 path parameters", () => {
+describe("apps/reference/SPEC.md §2.2 path parameters", () => {
   const { client } = referenceClient();
 
   it("GET /items/{item_id}: an int in (0, 1000]", async () => {

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { expect422, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §2.3 query parameters", () => {
+describe("apps/reference/SPEC.md §2.3 query parameters", () => {
   const { client } = referenceClient();
 
   it("GET /search: required q (2..10), page 1..100, size in (0, 50.5)", async () => {

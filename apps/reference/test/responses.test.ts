@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expect422, expectDetail, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §2.6 response models and response shaping", () => {
+describe("apps/reference/SPEC.md §2.6 response models and response shaping", () => {
   const { client } = referenceClient();
 
   it("POST /users: 201, filtered to username, email and full_name", async () => {

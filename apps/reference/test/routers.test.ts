@@ -3,7 +3,7 @@ import { expect422, expectDetail, expectJson, referenceClient } from "./helpers"
 
 const ADMIN = { "X-Admin-Key": "letmein" };
 
-describe("SPEC §2.10 routers", () => {
+describe("apps/reference/SPEC.md §2.10 routers", () => {
   const { client } = referenceClient();
 
   it("admin router: the X-Admin-Key header is required and checked", async () => {

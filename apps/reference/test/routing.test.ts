@@ -2,7 +2,7 @@ import { TestClient } from "typhoon";
 import { describe, expect, it } from "vitest";
 import { expectDetail, expectJson, referenceClient } from "./helpers";
 
-describe("SPEC §1.7 routing rules", () => {
+describe("apps/reference/SPEC.md §1.7 routing rules", () => {
   const { client } = referenceClient();
 
   it("405 lists the methods of the first route whose path matched", async () => {

@@ -21,7 +21,7 @@ function forge(header: object, claims: object, secret = SECRET, hash = "sha256")
   return `${head}.${b64url(createHmac(hash, secret).update(head).digest())}`;
 }
 
-describe("SPEC §2.11 security: the OAuth2 password form", () => {
+describe("apps/reference/SPEC.md §2.11 security: the OAuth2 password form", () => {
   const { client } = referenceClient();
 
   it("POST /token answers the username as the token, with the scopes split on whitespace", async () => {
@@ -95,7 +95,7 @@ describe("SPEC §2.11 security: the OAuth2 password form", () => {
   });
 });
 
-describe("SPEC §2.11 security: OAuth2 bearer with username tokens", () => {
+describe("apps/reference/SPEC.md §2.11 security: OAuth2 bearer with username tokens", () => {
   const { client } = referenceClient();
 
   it("GET /me answers the account for a known, active username", async () => {
@@ -135,7 +135,7 @@ describe("SPEC §2.11 security: OAuth2 bearer with username tokens", () => {
   });
 });
 
-describe("SPEC §2.11 security: JWT bearer", () => {
+describe("apps/reference/SPEC.md §2.11 security: JWT bearer", () => {
   const { client } = referenceClient();
 
   it("issues HS256 tokens for sub with exp 4102444800", async () => {

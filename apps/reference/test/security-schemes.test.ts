@@ -6,7 +6,7 @@ const basicHeader = (pair: string) => ({
   headers: { authorization: `Basic ${Buffer.from(pair, "latin1").toString("base64")}` },
 });
 
-describe("SPEC §2.11 security: HTTP Basic", () => {
+describe("apps/reference/SPEC.md §2.11 security: HTTP Basic", () => {
   const { client } = referenceClient();
   const challenge = 'Basic realm="conformance"';
 
@@ -46,7 +46,7 @@ describe("SPEC §2.11 security: HTTP Basic", () => {
   });
 });
 
-describe("SPEC §2.11 security: HTTP Bearer (modern FastAPI: 401 + WWW-Authenticate)", () => {
+describe("apps/reference/SPEC.md §2.11 security: HTTP Bearer (modern FastAPI: 401 + WWW-Authenticate)", () => {
   const { client } = referenceClient();
 
   it("answers the scheme exactly as sent and the credentials", async () => {
@@ -71,7 +71,7 @@ describe("SPEC §2.11 security: HTTP Bearer (modern FastAPI: 401 + WWW-Authentic
   });
 });
 
-describe("SPEC §2.11 security: API keys (modern FastAPI: 401 + WWW-Authenticate)", () => {
+describe("apps/reference/SPEC.md §2.11 security: API keys (modern FastAPI: 401 + WWW-Authenticate)", () => {
   const { client } = referenceClient();
 
   it("GET /apikey/header reads X-API-Key, case-insensitively", async () => {

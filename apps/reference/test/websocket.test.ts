@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedStatus, serveReference, WsClient } from "./socket";
 
-describe("SPEC §2.14 WebSocket /ws/{room} (over a real socket)", () => {
+describe("apps/reference/SPEC.md §2.14 WebSocket /ws/{room} (over a real socket)", () => {
   let server: Awaited<ReturnType<typeof serveReference>>;
   let base: string;
   beforeAll(async () => {
@@ -37,7 +37,7 @@ describe("SPEC §2.14 WebSocket /ws/{room} (over a real socket)", () => {
     await ws.closed;
   });
 
-  it("the global gate does not run for the WebSocket route (SPEC §1.3)", async () => {
+  it("the global gate does not run for the WebSocket route (apps/reference/SPEC.md §1.3)", async () => {
     const ws = await WsClient.connect(`${base}/ws/gated?token=ws-secret`, { "x-block": "yes" });
     expect(JSON.parse(await ws.next())).toMatchObject({ event: "joined", room: "gated" });
     ws.close();

@@ -2,7 +2,7 @@ import { APIRouter, Path } from "typhoon";
 import * as v from "valibot";
 import type { ReferenceState } from "../state";
 
-/** SPEC §2.1: state and basics. */
+/** apps/reference/SPEC.md §2.1: state and basics. */
 export function basicsRoutes(state: ReferenceState): APIRouter {
   const router = new APIRouter();
 

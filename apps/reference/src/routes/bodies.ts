@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, isoWeekday, Uuid } from "../temporal";
 
 const Buyer = v.object({ username: v.string(), vip: v.optional(v.boolean(), false) });
 
-/** SPEC §2.5: JSON bodies. */
+/** apps/reference/SPEC.md §2.5: JSON bodies. */
 export function bodyRoutes(): APIRouter {
   const router = new APIRouter();
 

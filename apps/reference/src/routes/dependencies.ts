@@ -23,7 +23,10 @@ const FRUITS = [
   "honeydew",
 ] as const;
 
-/** The "class-based dependency" of SPEC §2.9: built from query parameters, one per request. */
+/**
+ * The "class-based dependency" of apps/reference/SPEC.md §2.9: built from query parameters,
+ * one per request.
+ */
 export class FruitPage {
   constructor(
     readonly page: number,
@@ -78,7 +81,7 @@ const evenOnly = dependency({ n: Query(int()) }, ({ n }) => {
   if (n % 2 !== 0) throw new HTTPException(400, "n must be even", { "X-Parity": "odd" });
 });
 
-/** SPEC §2.9: dependencies. */
+/** apps/reference/SPEC.md §2.9: dependencies. */
 export function dependencyRoutes(state: ReferenceState): APIRouter {
   const router = new APIRouter();
 

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { int } from "../schemas";
 import { TeapotError } from "../teapot";
 
-/** SPEC §2.7: errors. The teapot handler itself is registered on the app. */
+/** apps/reference/SPEC.md §2.7: errors. The teapot handler itself is registered on the app. */
 export function errorRoutes(): APIRouter {
   const router = new APIRouter();
 

@@ -22,7 +22,7 @@ async function head(file: UploadFile, count: number): Promise<Uint8Array> {
   return Buffer.concat(parts).subarray(0, count);
 }
 
-/** SPEC §2.12: forms and files. */
+/** apps/reference/SPEC.md §2.12: forms and files. */
 export function formRoutes(): APIRouter {
   const router = new APIRouter();
 

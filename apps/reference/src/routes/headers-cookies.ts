@@ -2,7 +2,7 @@ import { APIRouter, Cookie, Header, Query, Response } from "typhoon";
 import * as v from "valibot";
 import { int } from "../schemas";
 
-/** SPEC §2.4: headers and cookies. */
+/** apps/reference/SPEC.md §2.4: headers and cookies. */
 export function headerCookieRoutes(): APIRouter {
   const router = new APIRouter();
 

@@ -2,7 +2,10 @@ import { APIRouter, Query, Request, Response } from "typhoon";
 import * as v from "valibot";
 import { int } from "../schemas";
 
-/** SPEC §2.13: HTTP-level routes (slashes, methods, HEAD, the GZip payload, OpenAPI flags). */
+/**
+ * apps/reference/SPEC.md §2.13: HTTP-level routes (slashes, methods, HEAD, the GZip payload,
+ * OpenAPI flags).
+ */
 export function httpLevelRoutes(): APIRouter {
   const router = new APIRouter();
 

@@ -10,7 +10,7 @@ const NoteIn = v.object({
 });
 
 // Every field optional and nullable: a `null` passes validation and is refused by the route
-// with a 400, after the 404 check (SPEC §2.8's order).
+// with a 400, after the 404 check (apps/reference/SPEC.md §2.8's order).
 const NotePatch = v.object({
   title: v.optional(v.nullable(str({ min: 1, max: 50 }))),
   body: v.optional(v.nullable(v.string())),
@@ -20,7 +20,7 @@ const NotePatch = v.object({
 const PATCH_FIELDS = ["title", "body", "priority"] as const;
 const noteId = Path(int());
 
-/** SPEC §2.8: a small stateful CRUD resource. */
+/** apps/reference/SPEC.md §2.8: a small stateful CRUD resource. */
 export function noteRoutes(state: ReferenceState): APIRouter {
   const router = new APIRouter();
 

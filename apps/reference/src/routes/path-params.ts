@@ -3,7 +3,10 @@ import * as v from "valibot";
 import { pythonRound } from "../python";
 import { float, int } from "../schemas";
 
-/** SPEC §2.2: path parameters. `/users/me` is declared before `/users/{user_id}` on purpose. */
+/**
+ * apps/reference/SPEC.md §2.2: path parameters. `/users/me` is declared before
+ * `/users/{user_id}` on purpose.
+ */
 export function pathParamRoutes(): APIRouter {
   const router = new APIRouter();
 

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { compareCodePoints } from "../python";
 import { float, int, str } from "../schemas";
 
-/** SPEC §2.3: query parameters. */
+/** apps/reference/SPEC.md §2.3: query parameters. */
 export function queryParamRoutes(): APIRouter {
   const router = new APIRouter();
 

@@ -39,7 +39,7 @@ const profiles: Record<string, v.InferInput<typeof Profile>> = {
 
 const Product = v.object({ sku: v.string(), name: v.string(), stock: v.number() });
 
-/** SPEC §2.6: response models and response shaping. */
+/** apps/reference/SPEC.md §2.6: response models and response shaping. */
 export function responseRoutes(): APIRouter {
   const router = new APIRouter();
 

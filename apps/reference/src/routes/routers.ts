@@ -54,7 +54,7 @@ function shopRouter(): APIRouter {
   return new APIRouter({ prefix: "/shop" }).includeRouter(orders);
 }
 
-/** SPEC §2.10: routers, included into one router in the spec's order. */
+/** apps/reference/SPEC.md §2.10: routers, included into one router in the spec's order. */
 export function routerRoutes(): APIRouter {
   const router = new APIRouter();
   const inventory = inventoryRouter();

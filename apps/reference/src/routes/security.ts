@@ -65,7 +65,7 @@ const isValidKey = (key: string) =>
 
 const passwordForm = Form(OAuth2PasswordRequestForm);
 
-/** SPEC §2.11: security. */
+/** apps/reference/SPEC.md §2.11: security. */
 export function securityRoutes(): APIRouter {
   const router = new APIRouter();
 

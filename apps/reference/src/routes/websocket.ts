@@ -14,7 +14,7 @@ const roomToken = dependency({ token: Query(v.optional(v.string())) }, ({ token 
   if (token !== "ws-secret") throw new WebSocketException(1008, "Invalid token");
 });
 
-/** SPEC §2.14: the chat-room WebSocket. */
+/** apps/reference/SPEC.md §2.14: the chat-room WebSocket. */
 export function websocketRoutes(): APIRouter {
   const router = new APIRouter();
 
@@ -32,7 +32,8 @@ export function websocketRoutes(): APIRouter {
       await ws.accept();
       await ws.sendJson({ event: "joined", room, nickname });
       for await (const message of ws) {
-        if (typeof message !== "string") continue; // SPEC speaks of text frames only
+        // apps/reference/SPEC.md §2.14 answers text messages only.
+        if (typeof message !== "string") continue;
         if (message === "bye") {
           await ws.sendText(`goodbye ${nickname}`);
           await ws.close(1000);
