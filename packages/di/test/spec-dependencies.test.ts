@@ -1,6 +1,6 @@
-// The dependency routes of SPEC §2.9 and the global gate of §1.3, driven through a miniature
-// umbrella (run the plan, answer 422 on errors, call the handler, close the stack) to check
-// that DI gives the umbrella what it needs to behave like FastAPI.
+// The dependency routes of apps/reference/SPEC.md §2.9 and the global gate of its §1.3, driven
+// through a miniature umbrella (run the plan, answer 422 on errors, call the handler, close the
+// stack) to check that DI gives the umbrella what it needs to behave like FastAPI.
 import { describe, expect, it } from "vitest";
 import { CleanupStack, Depends, dependency, type Plan, plan } from "../src/index";
 import { type FakeCtx, fakeCompiler, Query, type ValidationIssue } from "./fake-inputs";
@@ -53,7 +53,7 @@ function route<P extends Record<string, unknown>>(
   };
 }
 
-describe("SPEC §2.9 dependencies, through a miniature umbrella", () => {
+describe("apps/reference/SPEC.md §2.9 dependencies, through a miniature umbrella", () => {
   it("runs the global gate before validating anything (403, not 422)", async () => {
     const get = route({ n: Query({ required: true, number: true }) }, ({ n }) => n);
     expect(await get({ n: "abc", "x-block": "yes" })).toEqual({

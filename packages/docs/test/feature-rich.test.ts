@@ -23,7 +23,7 @@ describe("the document of a feature-rich API", () => {
     await expectValidDocument(buildOpenAPI({ ...featureRich, errorFormat: "problem" }));
   });
 
-  it("lists every operation once, catch-all paths written plainly (SPEC 1.1)", () => {
+  it("lists every operation once, catch-all paths written plainly (apps/reference/SPEC.md §1.1)", () => {
     const listed = operations().map(([path, method]) => `${method.toUpperCase()} ${path}`);
     expect(listed.sort()).toEqual(
       featureRich.operations
@@ -43,7 +43,7 @@ describe("the document of a feature-rich API", () => {
     });
   });
 
-  it("documents the global gate's optional x-block header on every operation (SPEC 1.3)", () => {
+  it("documents the global gate's optional x-block header on every operation (apps/reference/SPEC.md §1.3)", () => {
     for (const [path, method, op] of operations()) {
       expect(op.parameters, `${method} ${path}`).toContainEqual({
         name: "x-block",

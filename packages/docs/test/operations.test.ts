@@ -27,7 +27,7 @@ describe("operations", () => {
     expect(doc.paths["/multi"]!.post!.operationId).toBe("multi_multi_post");
   });
 
-  it("write a catch-all path parameter as a plain one (SPEC 1.1)", async () => {
+  it("write a catch-all path parameter as a plain one (apps/reference/SPEC.md §1.1)", async () => {
     const doc = buildOpenAPI(
       api([
         get("/files/{file_path:path}", "read_file", {

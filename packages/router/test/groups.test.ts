@@ -26,7 +26,7 @@ function label(router: Router<{ label: string; tags: string[] }>, method: string
     : summary(result as never);
 }
 
-describe("groups feeding a Router (SPEC 2.10)", () => {
+describe("groups feeding a Router (apps/reference/SPEC.md §2.10)", () => {
   const inventory = new RouteGroup<string, Opts>({ options: { tags: ["inventory"] } })
     .add({ methods: ["GET"], path: "/", route: "list", name: "list" })
     .add({ methods: ["GET"], path: "/{sku}", route: "sku", name: "sku" });

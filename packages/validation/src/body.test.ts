@@ -5,7 +5,7 @@ import type { ErrorItem } from "./types";
 
 const int = () => v.pipe(v.number(), v.integer());
 
-// SPEC §2.5's models.
+// apps/reference/SPEC.md §2.5's models.
 const Dimensions = v.object({
   width: v.pipe(int(), v.gtValue(0)),
   height: v.pipe(int(), v.gtValue(0)),
@@ -25,7 +25,7 @@ function body(schema: v.GenericSchema, value: unknown, loc: (string | number)[] 
   return { out, errors, locs: errors.map((e) => e.loc) };
 }
 
-describe("compileBody: SPEC §2.5 item", () => {
+describe("compileBody: apps/reference/SPEC.md §2.5 item", () => {
   it("fills defaults and nullish keys, coerces numeric strings (lax JSON rules)", () => {
     const { out, errors } = body(Item, {
       name: "Pen",

@@ -28,7 +28,8 @@ export function compileBody(schema: GenericSchema, options: BodyOptions): BodyVa
   const s = view(schema);
   const node = compileNode(s);
   const policy = absentPolicy(s);
-  // SPEC §1.6: JSON null for a body that does not accept null counts as "no body".
+  // JSON null for a body that does not accept null counts as "no body"
+  // (apps/reference/SPEC.md §1.6).
   const nullIsAbsent = !acceptsNull(s);
   const slot = new StateSlot(options.loc);
 

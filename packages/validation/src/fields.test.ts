@@ -17,8 +17,8 @@ function run(
 
 type Row = [label: string, schema: () => v.GenericSchema, raw: string, expected: unknown];
 
-// SPEC §1.8, one row per rule: `expected` is the parsed value, or an error type string
-// prefixed with "!" when the value must be rejected.
+// apps/reference/SPEC.md §1.8, one row per rule: `expected` is the parsed value, or an error
+// type string prefixed with "!" when the value must be rejected.
 const table: Row[] = [
   ["int: decimal", int, "5", 5],
   ["int: negative", int, "-3", -3],
@@ -80,7 +80,7 @@ const table: Row[] = [
   ["union: in order, number first", () => v.union([v.number(), v.string()]), "5", 5],
 ];
 
-describe("compileField: SPEC §1.8 conversion table", () => {
+describe("compileField: apps/reference/SPEC.md §1.8 conversion table", () => {
   it.each(table)("%s", (_label, schema, raw, expected) => {
     const { value, errors } = run(schema(), raw);
     if (typeof expected === "string" && expected.startsWith("!")) {

@@ -28,7 +28,10 @@ export interface FieldOptions {
   emptyIsMissing?: boolean;
 }
 
-/** Compiles one request field: string coercion (SPEC §1.8) + validation, planned once. */
+/**
+ * Compiles one request field: string coercion (apps/reference/SPEC.md §1.8) + validation,
+ * planned once.
+ */
 export function compileField(schema: GenericSchema, options: FieldOptions): FieldValidator {
   const s = view(schema);
   const node = compileNode(s);

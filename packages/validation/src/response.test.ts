@@ -43,7 +43,7 @@ describe("compileResponse: FastAPI's response_model", () => {
     });
   });
 
-  it("a list of users is filtered item by item (SPEC §2.6 /users-list)", () => {
+  it("a list of users is filtered item by item (apps/reference/SPEC.md §2.6 /users-list)", () => {
     const filter = compileResponse(v.array(UserOut));
     const users = [
       { username: "ann", email: "ann@example.com", password: "x" },
@@ -98,7 +98,8 @@ describe("compileResponse: FastAPI's response_model", () => {
 });
 
 describe("compileResponse: exclude options", () => {
-  // SPEC §2.6 /profiles/{username}: {username, bio?, website?, followers = 0}, exclude unset.
+  // apps/reference/SPEC.md §2.6 /profiles/{username}: {username, bio?, website?,
+  // followers = 0}, exclude unset.
   const Profile = v.object({
     username: v.string(),
     bio: v.nullish(v.string()),

@@ -1,6 +1,6 @@
-// SPEC sections 2.2–2.6 and 2.12 expressed with this package's public API, the way the umbrella
-// will call it: one compiled validator per parameter, all errors of a request collected, then
-// compared as the multiset of locs the reference app records.
+// apps/reference/SPEC.md §2.2–§2.6 and §2.12 expressed with this package's public API, the
+// way the umbrella will call it: one compiled validator per parameter, all errors of a request
+// collected, then compared as the multiset of locs the reference app records.
 import {
   compileBody,
   compileField,
@@ -37,7 +37,7 @@ function route(
   };
 }
 
-describe("§2.2 path parameters", () => {
+describe("apps/reference/SPEC.md §2.2 path parameters", () => {
   const item = route({
     item_id: ["path", "item_id", v.pipe(int(), v.gtValue(0), v.maxValue(1000))],
   });
@@ -76,7 +76,7 @@ describe("§2.2 path parameters", () => {
   });
 });
 
-describe("§2.3 query parameters", () => {
+describe("apps/reference/SPEC.md §2.3 query parameters", () => {
   const search = route({
     q: ["query", "q", v.pipe(v.string(), v.minLength(2), v.maxLength(10))],
     page: ["query", "page", v.optional(v.pipe(int(), v.minValue(1), v.maxValue(100)), 1)],
@@ -150,7 +150,7 @@ describe("§2.3 query parameters", () => {
   });
 });
 
-describe("§2.4 headers and cookies", () => {
+describe("apps/reference/SPEC.md §2.4 headers and cookies", () => {
   it("header model with underscore-to-hyphen keys", () => {
     const model = compileModelFields(
       v.object({
@@ -189,7 +189,7 @@ describe("§2.4 headers and cookies", () => {
   });
 });
 
-describe("§2.5 JSON bodies", () => {
+describe("apps/reference/SPEC.md §2.5 JSON bodies", () => {
   const Dimensions = v.object({
     width: v.pipe(int(), v.gtValue(0)),
     height: v.pipe(int(), v.gtValue(0)),
@@ -310,7 +310,7 @@ describe("§2.5 JSON bodies", () => {
   });
 });
 
-describe("§2.6 response models", () => {
+describe("apps/reference/SPEC.md §2.6 response models", () => {
   const UserOut = v.object({
     username: v.string(),
     email: v.string(),
@@ -333,7 +333,7 @@ describe("§2.6 response models", () => {
   });
 });
 
-describe("§2.12 forms", () => {
+describe("apps/reference/SPEC.md §2.12 forms", () => {
   const Signup = v.object({
     username: v.pipe(v.string(), v.minLength(3)),
     password: v.pipe(v.string(), v.minLength(4)),

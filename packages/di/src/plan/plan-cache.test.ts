@@ -4,7 +4,10 @@ import { CleanupStack, Depends, dependency, plan, Security } from "../index";
 
 const { compileInputs } = fakeCompiler();
 
-/** A per-request counter: increments a request-local number and returns it (SPEC §2.9). */
+/**
+ * A per-request counter: increments a request-local number and returns it
+ * (apps/reference/SPEC.md §2.9).
+ */
 function counterGraph() {
   let calls = 0;
   const counter = dependency(() => ++calls, { name: "counter" });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ctx, fakeCompiler, Query } from "../../test/fake-inputs";
 import { CleanupStack, Depends, dependency, plan } from "../index";
 
-describe("plan: order of resolution (SPEC §1.6 step 4)", () => {
+describe("plan: order of resolution (apps/reference/SPEC.md §1.6 step 4)", () => {
   it("runs before markers, then Depends in key order, sub-dependencies first, root inputs last", () => {
     const calls: string[] = [];
     const record = <T>(name: string, value: T): T => {

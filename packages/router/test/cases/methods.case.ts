@@ -5,7 +5,7 @@ import { type CreateRouter, harness } from "./harness";
 export function methodAndMountCases(name: string, create: CreateRouter) {
   const { routerWith, m } = harness(create);
 
-  describe(`${name}: 405 and Allow (SPEC 1.7)`, () => {
+  describe(`${name}: 405 and Allow (apps/reference/SPEC.md §1.7)`, () => {
     const router = routerWith([
       [["GET"], "/items/{item_id}", "get-item"],
       [["PUT"], "/items/{id}", "put-item"],
@@ -91,7 +91,7 @@ export function methodAndMountCases(name: string, create: CreateRouter) {
       [["GET"], "/files/{p:path}", "files"],
     ]);
 
-    it("flips the trailing slash when only the other form matches (SPEC 1.7)", () => {
+    it("flips the trailing slash when only the other form matches (apps/reference/SPEC.md §1.7)", () => {
       expect(router.redirectTarget("/slash")).toBe("/slash/");
       expect(router.redirectTarget("/noslash/")).toBe("/noslash");
       expect(router.redirectTarget("/v1/inventory")).toBe("/v1/inventory/");

@@ -71,7 +71,8 @@ export function pathCases(name: string, create: CreateRouter) {
     it("never matches an empty segment or a slash inside a parameter", () => {
       expect(m(router, "GET", "/items/")).toBe("none");
       expect(m(router, "GET", "/items")).toBe("none");
-      // `/items/3%2F4` reaches the router decoded, as `/items/3/4`: a 404 (SPEC 1.7).
+      // `/items/3%2F4` reaches the router decoded, as `/items/3/4`: a 404
+      // (apps/reference/SPEC.md §1.7).
       expect(m(router, "GET", "/items/3/4")).toBe("none");
       expect(m(router, "GET", "/users//posts/1")).toBe("none");
       expect(m(router, "GET", "/colors/red")).toBe("none");

@@ -3,7 +3,10 @@ import { HTTPException } from "../http/exceptions";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** `application/json` and `application/<anything>+json`, parameters allowed (SPEC §1.6). */
+/**
+ * `application/json` and `application/<anything>+json`, parameters allowed
+ * (apps/reference/SPEC.md §1.6).
+ */
 export function isJsonContentType(contentType: string | undefined): boolean {
   // The usual header, compared before any slicing or case folding.
   if (contentType === undefined || contentType === "application/json") return true;

@@ -60,7 +60,10 @@ function textReader(name: string, field: FieldValidator): Read {
   return (ctx, errors) => field(texts(ctx.form, name).at(-1), errors);
 }
 
-/** One form field, coerced like a query parameter; an empty string counts as absent (SPEC §1.8). */
+/**
+ * One form field, coerced like a query parameter; an empty string counts as absent
+ * (apps/reference/SPEC.md §1.8).
+ */
 export function formFieldReader(name: string, schema: GenericSchema): Read {
   return textReader(name, compileField(schema, { loc: ["body", name], emptyIsMissing: true }));
 }

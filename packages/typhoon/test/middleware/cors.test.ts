@@ -7,7 +7,7 @@ import { referenceLikeApp, SPEC_CORS } from "./helpers";
 const ALLOWED = "https://allowed.example";
 const OTHER = "https://evil.example";
 
-/** SPEC §1.2: CORS outermost, GZip (minimum 1000) inside it. */
+/** apps/reference/SPEC.md §1.2: CORS outermost, GZip (minimum 1000) inside it. */
 function specClient() {
   const app = referenceLikeApp();
   return new TestClient(cors(SPEC_CORS)(gzip({ minimumSize: 1000 })(app.serverApp)));
@@ -25,7 +25,7 @@ const preflight = (origin: string, method: string, requestHeaders?: string) => (
   },
 });
 
-describe("cors: SPEC §1.2 reference configuration", () => {
+describe("cors: apps/reference/SPEC.md §1.2 reference configuration", () => {
   const client = specClient();
 
   it("does nothing without an Origin header", async () => {

@@ -7,7 +7,7 @@ import { referenceLikeApp } from "./helpers";
 
 const gzipped = { headers: { "accept-encoding": "gzip, deflate" } };
 
-describe("gzip: SPEC §1.2 (minimum size 1000)", () => {
+describe("gzip: apps/reference/SPEC.md §1.2 (minimum size 1000)", () => {
   const app = referenceLikeApp();
   const client = new TestClient(gzip({ minimumSize: 1000 })(app.serverApp));
   const plain = new TestClient(app);

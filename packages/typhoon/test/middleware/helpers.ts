@@ -8,7 +8,7 @@ export function recordingLogger(): Logger & { errors: unknown[] } {
   return { errors, info() {}, warn() {}, error: (_message, error) => errors.push(error) };
 }
 
-/** The SPEC §1.2 CORS configuration. */
+/** The apps/reference/SPEC.md §1.2 CORS configuration. */
 export const SPEC_CORS = {
   allowOrigins: ["https://allowed.example"],
   allowMethods: ["GET", "POST", "PUT"],

@@ -18,7 +18,7 @@ const both = { headers: { origin: ORIGIN, "accept-encoding": "gzip" } };
 describe("middleware order", () => {
   const inner = referenceLikeApp().serverApp;
 
-  it("SPEC order (GZip added first, CORS last = outermost): Vary is 'Accept-Encoding, Origin'", async () => {
+  it("apps/reference/SPEC.md §1.2's order (GZip added first, CORS last = outermost): Vary is 'Accept-Encoding, Origin'", async () => {
     const client = new TestClient(stack(inner, gzip({ minimumSize: 1000 }), cors(SPEC_CORS)));
     const res = await client.get("/large", both);
     expect(res.headers.get("vary")).toBe("Accept-Encoding, Origin");

@@ -1,7 +1,8 @@
 /**
  * Query strings that try to slip past coercion: NaN, Infinity, 1e999, hex, padded numbers,
  * empty values, repeated keys where one is expected (and one where many are), thousands of
- * repetitions. Each is a precise 422 (FastAPI's rules, SPEC §1.8) or a defined value.
+ * repetitions. Each is a precise 422 (FastAPI's rules, apps/reference/SPEC.md §1.8) or a
+ * defined value.
  */
 import { describe, expect, it } from "vitest";
 import {

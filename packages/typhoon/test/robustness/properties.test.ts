@@ -1,8 +1,8 @@
 /**
  * Property-based bad input against the served app (fast-check, seeded, bounded runs): query
- * coercion agrees with an oracle of SPEC §1.8's rules, query parsing keeps every value in
- * order, any JSON body is a 2xx or a 422 (never a 500, never a polluted prototype), and no
- * path under /static ever reaches the secret beside it.
+ * coercion agrees with an oracle of apps/reference/SPEC.md §1.8's rules, query parsing keeps
+ * every value in order, any JSON body is a 2xx or a 422 (never a 500, never a polluted
+ * prototype), and no path under /static ever reaches the secret beside it.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

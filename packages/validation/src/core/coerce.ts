@@ -1,5 +1,5 @@
-// String-to-value rules of SPEC §1.8. Regexes, not Number()/parseInt(): those accept "0x10",
-// " 5", "" (as 0) and truncate "5.5", all of which FastAPI rejects.
+// String-to-value rules of apps/reference/SPEC.md §1.8. Regexes, not Number()/parseInt():
+// those accept "0x10", " 5", "" (as 0) and truncate "5.5", all of which FastAPI rejects.
 
 const FLOAT_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INT_RE = /^[+-]?\d+$/;

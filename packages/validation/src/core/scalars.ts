@@ -5,8 +5,9 @@ import type { Node } from "./node";
 import { fail } from "./state";
 
 // Scalar nodes. In lax mode (every entry point, except the strict first pass of a union)
-// strings are parsed by SPEC §1.8's rules; that covers query/path/header/cookie/form strings
-// and pydantic's lax JSON rules ("12.5" for a float field) with one code path.
+// strings are parsed by apps/reference/SPEC.md §1.8's rules; that covers
+// query/path/header/cookie/form strings and pydantic's lax JSON rules ("12.5" for a float
+// field) with one code path.
 
 export const stringNode: Node = (input, st) =>
   typeof input === "string" ? input : fail(st, "string_type", msg.stringType, input);

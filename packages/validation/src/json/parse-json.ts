@@ -2,7 +2,10 @@ import { msg } from "../errors/messages";
 import type { ErrorItem } from "../types";
 import { locateJsonError } from "./json-error";
 
-/** Bytes that are not UTF-8 at all: SPEC §1.6 answers 400 "There was an error parsing the body". */
+/**
+ * Bytes that are not UTF-8 at all: apps/reference/SPEC.md §1.6 answers 400 "There was an
+ * error parsing the body".
+ */
 export class BodyDecodeError extends Error {
   readonly status = 400;
   constructor() {
