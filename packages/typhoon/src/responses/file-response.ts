@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import type { HTTPScope, Receive, Send } from "@typhoon/server";
+import { TyphoonError } from "../errors";
 import { Response, type ResponseInit } from "../http/responses";
 import { contentDisposition, type DispositionType } from "./content-disposition";
 import { sendOpenedFile } from "./file-sender";
@@ -14,10 +15,15 @@ export interface FileResponseInit extends ResponseInit {
 }
 
 /** The file cannot be sent: missing, unreadable, or not a regular file. */
-export class FileResponseError extends Error {
+export class FileResponseError extends TyphoonError {
+  declare readonly code: "FILE_UNAVAILABLE";
   readonly path: string;
   constructor(path: string, reason: string, options?: { cause?: unknown }) {
-    super(`FileResponse cannot send ${JSON.stringify(path)}: ${reason}`, options);
+    super(
+      "FILE_UNAVAILABLE",
+      `FileResponse cannot send ${JSON.stringify(path)}: ${reason}`,
+      options,
+    );
     this.name = "FileResponseError";
     this.path = path;
   }

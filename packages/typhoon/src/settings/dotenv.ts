@@ -1,12 +1,14 @@
+import { TyphoonError } from "../errors";
+
 /** A `.env` file that cannot be parsed: names the file and the line, never the values. */
-export class DotenvError extends Error {
+export class DotenvError extends TyphoonError {
   override readonly name = "DotenvError";
-  readonly code = "DOTENV_SYNTAX";
+  declare readonly code: "DOTENV_SYNTAX";
   readonly filename: string;
   readonly line: number;
 
   constructor(filename: string, line: number, reason: string) {
-    super(`${filename}:${line}: ${reason}`);
+    super("DOTENV_SYNTAX", `${filename}:${line}: ${reason}`);
     this.filename = filename;
     this.line = line;
   }

@@ -1,4 +1,5 @@
 import type { ErrorItem } from "@typhoon/validation";
+import { TyphoonError } from "../errors";
 
 /** One missing or invalid variable. Carries no raw value, so it is safe to log. */
 export interface SettingsIssue {
@@ -13,15 +14,15 @@ export interface SettingsIssue {
 }
 
 /** Every missing or invalid setting at once, thrown by `loadSettings` at startup. */
-export class SettingsError extends Error {
+export class SettingsError extends TyphoonError {
   override readonly name = "SettingsError";
-  readonly code = "SETTINGS_INVALID";
+  declare readonly code: "SETTINGS_INVALID";
   readonly issues: readonly SettingsIssue[];
 
   constructor(issues: readonly SettingsIssue[]) {
     const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
     const lines = issues.map((issue) => `  ${issue.variable}: ${issue.message}`);
-    super(`Invalid settings (${count}):\n${lines.join("\n")}`);
+    super("SETTINGS_INVALID", `Invalid settings (${count}):\n${lines.join("\n")}`);
     this.issues = issues;
   }
 }
