@@ -47,15 +47,10 @@ export class ExceptionHandlers {
     return !this.#byStatus.has(status) && this.#byClass.get(HTTPException) === httpExceptionHandler;
   }
 
-  /** The response for `error`; anything unhandled is logged and becomes a bare 500. */
-  render(request: Request, error: unknown): Promise<Response> {
-    const response = this.renderNow(request, error);
-    return response instanceof Response ? Promise.resolve(response) : response;
-  }
-
   /**
-   * `render`, but a handler's plain Response comes back as is (no promise, no tick): the
-   * common case, since the built-in handlers are synchronous.
+   * The response for `error`; anything unhandled is logged and becomes a bare 500. A
+   * handler's plain Response comes back as is (no promise, no tick): the common case, since
+   * the built-in handlers are synchronous.
    */
   renderNow(request: Request, error: unknown): Response | Promise<Response> {
     // Only apps with another format pay for this: the default is what the handler assumes.
