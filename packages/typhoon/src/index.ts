@@ -45,6 +45,7 @@ export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
 // Validation errors and formats, from @typhoon/validation.
 export { getName, named, RequestValidationError } from "@typhoon/validation";
 export { Typhoon, type TyphoonOptions } from "./app";
+export { isTyphoonError, TyphoonError, type TyphoonErrorCode } from "./errors";
 export { encodeMultipart, type MultipartFile } from "./forms/encode-multipart";
 export { FormData } from "./forms/form-data";
 // Forms and uploads.
