@@ -1,5 +1,6 @@
 export { type RunOptions, run } from "./cluster/run";
 export type { WorkerRestartOptions } from "./cluster/supervisor";
+export * from "./http/index";
 export * from "./inprocess/index";
 export {
   type Lifespan,
@@ -16,7 +17,6 @@ export {
   type TlsOptions,
 } from "./node/options";
 export { InvalidResponseError } from "./node/response-head";
-export { percentDecode } from "./node/scope";
 export { type ServerHandle, serve } from "./node/serve";
 export type * from "./types";
 export * from "./websocket/index";

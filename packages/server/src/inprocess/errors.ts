@@ -1,21 +1,10 @@
 /**
- * Errors of the in-process transport and the body helper. Each has a stable `code`; test the
+ * Errors of the in-process transport. Each has a stable `code`; test the
  * code (or use `instanceof`), never the message.
  */
 import type { Headers } from "../types";
 
 export { ClientDisconnected } from "../websocket/errors";
-
-/** `collectBody` read more than `maxSize` bytes. Answer it with 413. */
-export class BodyTooLarge extends Error {
-  readonly code = "BODY_TOO_LARGE";
-  readonly maxSize: number;
-  constructor(maxSize: number) {
-    super(`request body is larger than ${maxSize} bytes`);
-    this.name = "BodyTooLarge";
-    this.maxSize = maxSize;
-  }
-}
 
 /** The app refused the WebSocket handshake (closed, returned or threw before accepting). */
 export class WebSocketRejected extends Error {

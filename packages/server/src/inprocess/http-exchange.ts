@@ -4,9 +4,11 @@
  * response gets a Content-Length, HEAD and 204/304 drop the body, an app error before the head
  * is a 500, after it the response is cut, and `http.disconnect` follows the finished response.
  */
+
+import { statusHasNoBody } from "../http/status";
 import type { Logger } from "../logger";
 import { INTERNAL_ERROR, jsonError } from "../node/raw-response";
-import { checkResponseHead, InvalidResponseError, statusHasNoBody } from "../node/response-head";
+import { checkResponseHead, InvalidResponseError } from "../node/response-head";
 import type {
   Headers,
   HTTPDisconnectMessage,

@@ -1,6 +1,5 @@
 // Public names of the in-process transport (everything else in this folder is internal).
-export { type CollectBodyOptions, collectBody } from "./body";
-export { BodyTooLarge, ResponseIncomplete, WebSocketClosed, WebSocketRejected } from "./errors";
+export { ResponseIncomplete, WebSocketClosed, WebSocketRejected } from "./errors";
 export {
   type InProcessHost,
   type InProcessHostOptions,

@@ -3,7 +3,8 @@
  * a body as text, bytes or chunks) into the scope a Node host would have built for the same
  * request on the wire.
  */
-import { ASGI, percentDecode, splitTarget } from "../node/scope";
+import { percentDecode } from "../http/percent-decode";
+import { ASGI, splitTarget } from "../node/scope";
 import type { Address, Headers, State } from "../types";
 import { checkHeaders } from "../websocket/protocol";
 

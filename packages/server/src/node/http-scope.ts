@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
+import { percentDecode } from "../http/percent-decode";
 import type { Address, Headers, HTTPScope, State } from "../types";
-import { ASGI, originForm, percentDecode } from "./scope";
+import { ASGI, originForm } from "./scope";
 import { connectionOf, localAddress, peerAddress } from "./socket-state";
 
 /** What the server itself must know about a request head, found while building the scope. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkResponseHead, InvalidResponseError, statusHasNoBody } from "./response-head";
+import { checkResponseHead, InvalidResponseError } from "./response-head";
 
 describe("checkResponseHead", () => {
   it("accepts valid heads and returns the declared Content-Length", () => {
@@ -66,19 +66,5 @@ describe("checkResponseHead's memory of checked strings", () => {
     const long = "v".repeat(500);
     expect(checkResponseHead(200, [["x-long", long]])).toBe(-1);
     expect(() => checkResponseHead(200, [["x-long", `${long}\n`]])).toThrow(InvalidResponseError);
-  });
-});
-
-describe("statusHasNoBody", () => {
-  it("is true for 1xx, 204 and 304 only", () => {
-    expect([100, 101, 199, 204, 304].map(statusHasNoBody)).toEqual([true, true, true, true, true]);
-    expect([200, 201, 205, 301, 404, 500].map(statusHasNoBody)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
   });
 });

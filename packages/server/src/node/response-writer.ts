@@ -1,3 +1,4 @@
+import { statusHasNoBody } from "../http/status";
 import type {
   Headers,
   HTTPResponseBodyMessage,
@@ -8,7 +9,7 @@ import type {
 import type { ServerContext } from "./context";
 import type { ExchangeRequest, ExchangeResponse } from "./node-messages";
 import { INTERNAL_ERROR, jsonError } from "./raw-response";
-import { checkResponseHead, InvalidResponseError, statusHasNoBody } from "./response-head";
+import { checkResponseHead, InvalidResponseError } from "./response-head";
 import { type ConnectionState, connectionOf } from "./socket-state";
 
 export const EMPTY = new Uint8Array(0);

@@ -1,23 +1,8 @@
 import type { IncomingMessage } from "node:http";
+import { percentDecode } from "../http/percent-decode";
 import type { Address, Headers, State } from "../types";
 
 export const ASGI = { version: "3.0", spec_version: "2.4" } as const;
-
-/** Decodes `%XX` escapes; a malformed escape is kept as sent instead of throwing. */
-export function percentDecode(raw: string): string {
-  if (!raw.includes("%")) return raw; // the common case allocates nothing
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
-  }
-}
 
 /** Splits a request target into raw path and query string (no `?`). */
 export function splitTarget(target: string): { rawPath: string; query: string } {

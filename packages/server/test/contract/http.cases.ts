@@ -2,7 +2,7 @@
  * The HTTP half of the protocol suite: the same cases, run against every host adapter.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { collectBody } from "../../src/inprocess/index";
+import { collectBody } from "../../src/http/index";
 import type { HTTPScope, ReceiveMessage, Send, ServerApp } from "../../src/types";
 import {
   type ContractRequest,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { collectBody, httpRequest, ResponseIncomplete } from "../../src/inprocess/index";
+import { collectBody } from "../../src/http/index";
+import { httpRequest, ResponseIncomplete } from "../../src/inprocess/index";
 import type { HTTPScope, ReceiveMessage, ServerApp } from "../../src/types";
 import { type LogLine, memoryLogger } from "../websocket/harness";
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Receive, ReceiveMessage } from "../types";
 import { ClientDisconnected } from "../websocket/errors";
-import { collectBody } from "./body";
-import { BodyTooLarge } from "./errors";
+import { BodyTooLarge, collectBody } from "./body";
 
 function receiveFrom(messages: ReceiveMessage[]): Receive {
   let i = 0;
