@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // One run covers every package and app (each has its own vitest.config.ts project).
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/*", "tooling/guides"],
+    projects: ["packages/*", "apps/*", "tools/guides"],
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**/*.ts"],

@@ -1,10 +1,3 @@
-import { defineConfig } from "tsup";
+import { packageBuild } from "@typhoon-tooling/tsup-preset";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-});
+export default packageBuild();

@@ -1,7 +1,7 @@
+import { eventually, RawConnection } from "@typhoon-tooling/test-support";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import type { SendMessage, ServerApp } from "../../src/types";
-import { eventually, RawConnection } from "../support";
 import { startServer } from "./helpers";
 
 /** An app that sends `messages` in order (stopping at the first rejected send). */

@@ -1,7 +1,7 @@
+import { eventually, RawConnection, sleep } from "@typhoon-tooling/test-support";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import type { ReceiveMessage } from "../../src/types";
-import { eventually, RawConnection, sleep } from "../support";
 import { startServer, textApp } from "./helpers";
 
 describe("client disconnects", () => {

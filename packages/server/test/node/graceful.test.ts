@@ -4,12 +4,13 @@ import https from "node:https";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { eventually, RawConnection, sleep } from "@typhoon-tooling/test-support";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { serve } from "../../src/node/serve";
 import type { ServerApp, State } from "../../src/types";
-import { eventually, type LogLine, memoryLogger, RawConnection, sleep } from "../support";
+import { type LogLine, memoryLogger } from "../support/logger";
 import { startServer, textApp } from "./helpers";
 
 function gate() {

@@ -1,13 +1,15 @@
 /**
  * Shared pieces of the socket tests: a server on 127.0.0.1:0 with an in-memory logger that is
  * closed after each test (raw connections first), and small app builders. Raw connections,
- * response parsing and waiting come from ../support, shared with the robustness suite.
+ * response parsing and waiting come from @typhoon-tooling/test-support.
  */
+
+import { destroyRawConnections } from "@typhoon-tooling/test-support";
 import { afterEach } from "vitest";
 import type { ServeOptions } from "../../src/node/options";
 import { type ServerHandle, serve } from "../../src/node/serve";
 import type { HTTPScope, Receive, ServerApp } from "../../src/types";
-import { destroyRawConnections, type LogLine, memoryLogger } from "../support";
+import { type LogLine, memoryLogger } from "../support/logger";
 
 export interface TestServer extends ServerHandle {
   logs: LogLine[];

@@ -5,9 +5,9 @@
  */
 import v8 from "node:v8";
 import vm from "node:vm";
+import { RawConnection } from "@typhoon-tooling/test-support";
 import { describe, expect, it } from "vitest";
 import type { HTTPScope } from "../../src/types";
-import { RawConnection } from "../support";
 import { startServer, textApp } from "./helpers";
 
 v8.setFlagsFromString("--expose-gc");

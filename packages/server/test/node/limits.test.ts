@@ -1,8 +1,8 @@
 import net from "node:net";
+import { eventually, RawConnection, sleep, statusOf } from "@typhoon-tooling/test-support";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
-import { eventually, RawConnection, sleep, statusOf } from "../support";
 import { readBody, startServer, textApp } from "./helpers";
 
 const echoLength: ServerApp = async (scope, receive, send) => {

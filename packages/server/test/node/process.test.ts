@@ -1,7 +1,7 @@
 import http from "node:http";
+import { eventually } from "@typhoon-tooling/test-support";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
-import { eventually } from "../support";
 import { startFixture } from "./child";
 
 describe("run() in a process", () => {

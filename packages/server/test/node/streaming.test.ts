@@ -1,9 +1,9 @@
 import http from "node:http";
 import { Readable } from "node:stream";
+import { RawConnection, sleep, statusOf } from "@typhoon-tooling/test-support";
 import fetch from "node-fetch";
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
-import { RawConnection, sleep, statusOf } from "../support";
 import { readBody, startServer, textApp } from "./helpers";
 
 describe("request bodies", () => {

@@ -3,10 +3,16 @@
  * the app answers. Every app call must end (its cleanup runs), the server must keep nothing
  * open for them (file descriptors counted in /proc/self/fd before and after), and it serves on.
  */
+
+import {
+  canCountFds,
+  eventually,
+  openFds,
+  RawConnection,
+  sleep,
+} from "@typhoon-tooling/test-support";
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
-import { eventually, RawConnection, sleep } from "../support";
-import { canCountFds, openFds } from "./fds";
 import { expectNoErrorsLogged, expectStillServing, startServer } from "./harness";
 
 const ROUNDS = 30;

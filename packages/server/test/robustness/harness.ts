@@ -3,19 +3,19 @@
  * that records every request it is called with, closed after each test. `expectStillServing`
  * is the second half of every bad-input case: a fresh, well-formed request still gets its answer.
  */
-import { afterEach, expect } from "vitest";
-import type { ServeOptions } from "../../src/node/options";
-import { type ServerHandle, serve } from "../../src/node/serve";
-import type { HTTPScope, ServerApp } from "../../src/types";
+
 import {
   destroyRawConnections,
   header,
   jsonBody,
-  type LogLine,
-  memoryLogger,
   type RawResponse,
   sendRaw,
-} from "../support";
+} from "@typhoon-tooling/test-support";
+import { afterEach, expect } from "vitest";
+import type { ServeOptions } from "../../src/node/options";
+import { type ServerHandle, serve } from "../../src/node/serve";
+import type { HTTPScope, ServerApp } from "../../src/types";
+import { type LogLine, memoryLogger } from "../support/logger";
 
 export interface TestServer extends ServerHandle {
   logs: LogLine[];

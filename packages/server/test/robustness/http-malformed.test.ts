@@ -4,8 +4,9 @@
  * close`, or the protocol's status), that the app never saw the bad request, and that a fresh
  * request is still served.
  */
+
+import { header, jsonBody, RawConnection, sendRaw } from "@typhoon-tooling/test-support";
 import { describe, expect, it } from "vitest";
-import { header, jsonBody, RawConnection, sendRaw } from "../support";
 import {
   echoApp,
   expectJsonError,

@@ -3,9 +3,10 @@
  * timeouts configured here, an oversized body is stopped with 413 while it streams (the app
  * never holds more than the limit), and the server keeps serving everyone else meanwhile.
  */
+
+import { jsonBody, RawConnection, sleep } from "@typhoon-tooling/test-support";
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
-import { jsonBody, RawConnection, sleep } from "../support";
 import { expectJsonError, expectNoErrorsLogged, expectStillServing, startServer } from "./harness";
 
 const H = "Host: x\r\n";

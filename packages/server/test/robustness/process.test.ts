@@ -4,8 +4,8 @@
  * SIGKILL is replaced while the load goes on.
  */
 import http from "node:http";
+import { eventually, sleep } from "@typhoon-tooling/test-support";
 import { describe, expect, it } from "vitest";
-import { eventually, sleep } from "../support";
 import { startFixture } from "./child-process";
 import { steadyLoad } from "./load";
 

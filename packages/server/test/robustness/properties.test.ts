@@ -3,10 +3,17 @@
  * the request target, a header value or the whole request, the server answers with the app's
  * 200 or its own JSON 4xx, hands the app exactly what was sent, and keeps serving.
  */
+
+import {
+  header,
+  jsonBody,
+  RawConnection,
+  type RawResponse,
+  sendRaw,
+} from "@typhoon-tooling/test-support";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ServerApp } from "../../src/types";
-import { header, jsonBody, RawConnection, type RawResponse, sendRaw } from "../support";
 import { expectNoErrorsLogged, expectStillServing, startServer } from "./harness";
 
 const RUNS = { numRuns: 60, seed: 20_260_601 };

@@ -4,11 +4,19 @@
  * big), the app hears the same code as `websocket.disconnect`, nothing is logged as an error,
  * and the server still serves HTTP and new WebSockets.
  */
+
+import {
+  closePayload,
+  destroyRawWebSockets,
+  eventually,
+  frame,
+  OP,
+  RawWebSocket,
+  sleep,
+} from "@typhoon-tooling/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ReceiveMessage, ServerApp } from "../../src/types";
-import { eventually, sleep } from "../support";
 import { expectNoErrorsLogged, expectStillServing, startServer, type TestServer } from "./harness";
-import { closePayload, destroyRawWebSockets, frame, OP, RawWebSocket } from "./raw-websocket";
 
 afterEach(() => destroyRawWebSockets());
 

@@ -3,8 +3,9 @@
  * generator `finally` and its dependency's cleanup run every time, a half-downloaded file is
  * closed, and no file descriptor is left behind (/proc/self/fd counted before and after).
  */
+
+import { canCountFds, openFds } from "@typhoon-tooling/test-support";
 import { describe, expect, it } from "vitest";
-import { canCountFds, openFds } from "../../../server/test/robustness/fds";
 import {
   eventually,
   expectStillServing,

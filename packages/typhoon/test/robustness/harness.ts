@@ -1,15 +1,15 @@
 /**
  * The robustness app served for real: `serve()` on 127.0.0.1:0 with an in-memory server log,
  * closed (and its fixture folder removed) after each test; a small HTTP client over
- * `node:http` (one connection per call, any bytes as body) and the raw socket helpers of the
- * server suite for what a client library would not send.
+ * `node:http` (one connection per call, any bytes as body) and the raw socket helpers of
+ * @typhoon-tooling/test-support for what a client library would not send.
  */
 
 import { readdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { ServeOptions, ServerHandle } from "@typhoon/server";
+import { destroyRawConnections } from "@typhoon-tooling/test-support";
 import { afterEach, expect } from "vitest";
-import { destroyRawConnections } from "../../../server/test/robustness/raw-http";
 import { serve } from "../../src/index";
 import { createRobustApp, type LogLine, type RobustApp } from "./app";
 
@@ -19,7 +19,7 @@ export {
   type RawResponse,
   sendRaw,
   sleep,
-} from "../../../server/test/robustness/raw-http";
+} from "@typhoon-tooling/test-support";
 
 export interface Served extends RobustApp {
   /** The fixture folder (static files, uploads), removed when the app stops. */

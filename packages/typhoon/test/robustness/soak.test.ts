@@ -1,13 +1,12 @@
 /**
  * The short soak that runs in `pnpm test`: ~15 s of mixed traffic (JSON, uploads,
- * streaming, WebSockets, auth failures) from the soak tool (tooling/soak) against its app in
+ * streaming, WebSockets, auth failures) from the soak tool (tools/soak) against its app in
  * a child process. Zero errors besides the intended 4xx, RSS that levels off, a clean SIGTERM
- * exit. The long run is `pnpm --filter @typhoon/soak soak` (see tooling/soak/README.md).
+ * exit. The long run is `pnpm --filter @typhoon-tooling/soak soak` (see tools/soak/README.md).
  */
+
+import { checkLoopback, levelsOff, percentile, runSoak } from "@typhoon-tooling/soak";
 import { describe, expect, it } from "vitest";
-import { levelsOff } from "../../../../tooling/soak/src/memory";
-import { checkLoopback, runSoak } from "../../../../tooling/soak/src/runner";
-import { percentile } from "../../../../tooling/soak/src/stats";
 
 const MiB = 1024 * 1024;
 

@@ -4,15 +4,16 @@
  * JSON, floods, refused handshakes. The route's own cleanup runs, the connection closes with
  * the protocol's code, and the app keeps serving.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import WS from "ws";
+
 import {
   closePayload,
   destroyRawWebSockets,
   frame,
   OP,
   RawWebSocket,
-} from "../../../server/test/robustness/raw-websocket";
+} from "@typhoon-tooling/test-support";
+import { afterEach, describe, expect, it } from "vitest";
+import WS from "ws";
 import { eventually, expectStillServing, type Served, sendRaw, startApp } from "./harness";
 
 afterEach(() => destroyRawWebSockets());

@@ -65,7 +65,7 @@ const refuse = (what: string, request: BenchRequest): CheckedRequest => ({
   statusText: "4xx",
 });
 
-/** Routes 1-5 of issue 7, in report order. */
+/** The five benchmarked routes, in report order. */
 export const ROUTES: readonly RouteCase[] = [
   {
     id: "hello",

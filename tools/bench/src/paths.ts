@@ -15,14 +15,14 @@ export function packageRoot(): string {
     const manifest = path.join(dir, "package.json");
     if (existsSync(manifest)) {
       const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string };
-      if (name === "@typhoon/bench") {
+      if (name === "@typhoon-tooling/bench") {
         cached = dir;
         return dir;
       }
     }
     dir = path.dirname(dir);
   }
-  throw new Error("cannot find the @typhoon/bench package folder above this module");
+  throw new Error("cannot find the @typhoon-tooling/bench package folder above this module");
 }
 
 export const distEntry = (name: string) =>

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import net from "node:net";
-import { SocketRegistry, Waiters } from "../support";
+import { SocketRegistry } from "./raw-connection";
+import { Waiters } from "./wait";
 
 export interface FrameOptions {
   fin?: boolean;

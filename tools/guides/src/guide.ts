@@ -124,7 +124,7 @@ export function writeWorkspace(guides: readonly Guide[], root: string): void {
     }
   }
   const tsconfig = {
-    extends: "@typhoon/tsconfig/base.json",
+    extends: "@typhoon-tooling/tsconfig/base.json",
     // The guides show application code: unused names are the reader's business.
     compilerOptions: { noEmit: true },
     include: ["**/*.ts", "**/*.mts"],

@@ -1,4 +1,4 @@
-// `pnpm --filter @typhoon/soak soak [--app app|blog] [--duration 300] [--max-requests 2000000]
+// `pnpm --filter @typhoon-tooling/soak soak [--app app|blog] [--duration 300] [--max-requests 2000000]
 //   [--concurrency 8] [--interval 10] [--url http://127.0.0.1:PORT --pid PID]`: runs a soak and
 // prints the intervals and a summary; exits 1 if it failed (errors, memory growth, unclean stop).
 import { parseArgs } from "node:util";

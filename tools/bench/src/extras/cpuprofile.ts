@@ -29,7 +29,7 @@ export function layerOf(url: string, functionName: string): string {
   const module = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (module) return module[1]!;
   if (url.startsWith("node:")) return "node internals";
-  if (url.includes("/tooling/bench/")) return "bench app code";
+  if (url.includes("/tools/bench/")) return "bench app code";
   return "other";
 }
 
