@@ -1,3 +1,5 @@
+import { HTTPException } from "@typhoon/server";
+
 /** Why a token was rejected. Every code means "answer 401": none of them is the server's fault. */
 export type JwtErrorCode =
   | "JWT_EXPIRED"
@@ -63,24 +65,24 @@ export class SecurityConfigError extends SecurityError {
 
 /**
  * A request the security schemes refuse: missing or malformed credentials, or a check of your
- * own (a token without the needed scope). The app answers `status` with `{"detail": detail}`
- * and `headers`, exactly like its HTTPException, and closes a WebSocket with 1008.
+ * own (a token without the needed scope). It is an `HTTPException` of the server's vocabulary:
+ * the app answers `status` with `{"detail": detail}` and `headers` like any other, and closes a
+ * WebSocket with 1008. It cannot also extend `SecurityError`, so it carries the same `code`
+ * property and `isSecurityError` accepts it.
  */
-export class SecurityHTTPError extends SecurityError {
-  readonly status: number;
-  readonly detail: string;
-  readonly headers: Record<string, string>;
+export class SecurityHTTPError extends HTTPException {
+  readonly code = "SECURITY_HTTP_ERROR";
+  declare readonly detail: string;
+  declare readonly headers: Record<string, string>;
 
   constructor(status: number, detail: string, headers: Record<string, string> = {}) {
-    super("SECURITY_HTTP_ERROR", detail);
     if (!Number.isInteger(status) || status < 400 || status > 599) {
       throw new SecurityConfigError(
         `SecurityHTTPError: status must be an integer from 400 to 599, got ${String(status)}`,
       );
     }
-    this.status = status;
-    this.detail = detail;
-    this.headers = headers;
+    super(status, detail, headers);
+    this.name = new.target.name;
   }
 }
 
@@ -90,8 +92,8 @@ export function isSecurityHTTPError(value: unknown): value is SecurityHTTPError 
 }
 
 /** True for any error thrown by this package (checks the class, never the name). */
-export function isSecurityError(value: unknown): value is SecurityError {
-  return value instanceof SecurityError;
+export function isSecurityError(value: unknown): value is SecurityError | SecurityHTTPError {
+  return value instanceof SecurityError || value instanceof SecurityHTTPError;
 }
 
 /** True for a rejected token: the error a route turns into 401. */

@@ -1,5 +1,5 @@
+import { cookieValue, headerValue, queryValue } from "@typhoon/server";
 import { SecurityConfigError } from "../errors";
-import { readCookie, readHeader, readQueryParam } from "../request/read";
 import type { ConnectionScope } from "../request/request-scope";
 import type { APIKeyLocation } from "./openapi";
 import { checkOptions, requireString, type SchemeOptions, SecurityScheme } from "./scheme";
@@ -57,7 +57,7 @@ export class APIKeyHeader<AutoError extends boolean = true> extends APIKeyBase<A
   }
 
   authenticate(scope: ConnectionScope): string | undefined {
-    return this.check(readHeader(scope, this.#lowerName));
+    return this.check(headerValue(scope.headers, this.#lowerName));
   }
 }
 
@@ -69,7 +69,7 @@ export class APIKeyQuery<AutoError extends boolean = true> extends APIKeyBase<Au
   }
 
   authenticate(scope: ConnectionScope): string | undefined {
-    return this.check(readQueryParam(scope, this.keyName));
+    return this.check(queryValue(scope.query_string, this.keyName));
   }
 }
 
@@ -87,6 +87,6 @@ export class APIKeyCookie<AutoError extends boolean = true> extends APIKeyBase<A
   }
 
   authenticate(scope: ConnectionScope): string | undefined {
-    return this.check(readCookie(scope, this.keyName));
+    return this.check(cookieValue(scope.headers, this.keyName));
   }
 }

@@ -1,5 +1,6 @@
+import { headerValue } from "@typhoon/server";
 import { SecurityConfigError, SecurityHTTPError } from "../errors";
-import { readHeader, splitAuthorization } from "../request/read";
+import { splitAuthorization } from "../request/read";
 import type { ConnectionScope } from "../request/request-scope";
 import { decodeBasicCredentials } from "./basic-decode";
 import {
@@ -48,7 +49,7 @@ export class HTTPBase<AutoError extends boolean = true> extends SecurityScheme<
   }
 
   authenticate(scope: ConnectionScope): HTTPAuthorizationCredentials | undefined {
-    const { scheme, param } = splitAuthorization(readHeader(scope, "authorization"));
+    const { scheme, param } = splitAuthorization(headerValue(scope.headers, "authorization"));
     if (scheme === "" || param === "") return this.notAuthenticated();
     return { scheme, credentials: param };
   }
@@ -147,7 +148,7 @@ export class HTTPBasic<AutoError extends boolean = true> extends SecurityScheme<
   }
 
   authenticate(scope: ConnectionScope): HTTPBasicCredentials | undefined {
-    const { scheme, param } = splitAuthorization(readHeader(scope, "authorization"));
+    const { scheme, param } = splitAuthorization(headerValue(scope.headers, "authorization"));
     if (scheme.toLowerCase() !== "basic") return this.notAuthenticated();
     const credentials = decodeBasicCredentials(param);
     if (credentials === undefined) throw this.makeInvalidCredentialsError();
@@ -173,7 +174,7 @@ function readCredentials(
   scope: ConnectionScope,
   expected: string,
 ): HTTPAuthorizationCredentials | undefined {
-  const { scheme, param } = splitAuthorization(readHeader(scope, "authorization"));
+  const { scheme, param } = splitAuthorization(headerValue(scope.headers, "authorization"));
   if (param === "" || scheme.toLowerCase() !== expected) return undefined;
   return { scheme, credentials: param };
 }

@@ -1,5 +1,6 @@
+import { headerValue } from "@typhoon/server";
 import { SecurityConfigError } from "../errors";
-import { readHeader, splitAuthorization } from "../request/read";
+import { splitAuthorization } from "../request/read";
 import type { ConnectionScope } from "../request/request-scope";
 import type { OAuthFlows } from "./openapi";
 import {
@@ -40,7 +41,7 @@ export class OAuth2<AutoError extends boolean = true> extends SecurityScheme<str
   }
 
   authenticate(scope: ConnectionScope): string | undefined {
-    const authorization = readHeader(scope, "authorization");
+    const authorization = headerValue(scope.headers, "authorization");
     if (!authorization) return this.notAuthenticated();
     return authorization;
   }
@@ -127,7 +128,7 @@ export class OAuth2AuthorizationCodeBearer<AutoError extends boolean = true> ext
 
 /** The token after `Bearer ` (scheme in any case), or undefined when the header is missing or another scheme. */
 function readBearer(scope: ConnectionScope): string | undefined {
-  const { scheme, param } = splitAuthorization(readHeader(scope, "authorization"));
+  const { scheme, param } = splitAuthorization(headerValue(scope.headers, "authorization"));
   return scheme.toLowerCase() === "bearer" ? param : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { readHeader } from "../request/read";
+import { headerValue } from "@typhoon/server";
 import type { ConnectionScope } from "../request/request-scope";
 import { checkOptions, requireString, type SchemeOptions, SecurityScheme } from "./scheme";
 
@@ -28,7 +28,7 @@ export class OpenIdConnect<AutoError extends boolean = true> extends SecuritySch
   }
 
   authenticate(scope: ConnectionScope): string | undefined {
-    return readHeader(scope, "authorization") || this.notAuthenticated();
+    return headerValue(scope.headers, "authorization") || this.notAuthenticated();
   }
 
   makeAuthenticateHeaders(): Record<string, string> {
