@@ -1,13 +1,7 @@
 // `pnpm bench [command] [options]`: see USAGE in options.ts and the README.
 import { compareMarkdown } from "./compare/report";
 import { runCompare } from "./compare/run";
-import { runInstructions } from "./extras/instructions";
-import { runMemory } from "./extras/memory";
-import { runProfile } from "./extras/profile";
-import { runRouterLookup } from "./extras/router-lookup";
-import { runStartup } from "./extras/startup";
-import { runTransport } from "./extras/transport";
-import { runWorkers } from "./extras/workers";
+import { runInstructions } from "./instructions/instructions";
 import { autocannonGenerator } from "./load/autocannon";
 import { wrkGenerator } from "./load/wrk";
 import { type CliOptions, type Command, parseCli, USAGE } from "./options";
@@ -36,18 +30,6 @@ async function runCommand(command: Exclude<Command, "all">, options: CliOptions,
       });
       return { name: command, markdown: compareMarkdown(report), data: report };
     }
-    case "startup":
-      return runStartup(context);
-    case "router":
-      return runRouterLookup(context);
-    case "memory":
-      return runMemory(context);
-    case "workers":
-      return runWorkers(context);
-    case "profile":
-      return runProfile(context, options.compare.routes, options.profileServers);
-    case "transport":
-      return runTransport(context, options.compare);
     case "instructions":
       return runInstructions(context, options.instructions, commandLine());
   }
@@ -70,9 +52,7 @@ async function main(): Promise<number> {
   const tools = options.autocannon ? { ...detected, wrk: false } : detected;
   for (const line of describeTools(tools, options.autocannon)) log(line);
   const commands =
-    options.command === "all"
-      ? (["compare", "instructions", "startup", "router", "memory", "workers"] as const)
-      : [options.command];
+    options.command === "all" ? (["compare", "instructions"] as const) : [options.command];
   const sections: Section[] = [];
   for (const command of commands) {
     log(`--- ${command}`);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { CompareConfig } from "./compare/types";
-import type { InstructionsConfig } from "./extras/instructions-stats";
+import type { InstructionsConfig } from "./instructions/instructions-stats";
 import type { RouteId } from "./routes";
 import { ROUTES } from "./routes";
 import {
@@ -10,21 +10,11 @@ import {
   type ServerName,
 } from "./servers/registry";
 
-export const COMMANDS = [
-  "compare",
-  "instructions",
-  "startup",
-  "router",
-  "memory",
-  "workers",
-  "all",
-  "profile",
-  "transport",
-] as const;
+export const COMMANDS = ["compare", "instructions", "all"] as const;
 export type Command = (typeof COMMANDS)[number];
 
-export interface CliOptions {
-  command: Command;
+export interface CliOptions<C extends string = Command> {
+  command: C;
   quick: boolean;
   compare: CompareConfig;
   /** Node servers the profile command profiles (`--servers`, default Typhoon only). */
@@ -44,17 +34,13 @@ Commands:
   compare   (default) every route on every server, interleaved rounds, Markdown + JSON
   instructions  instructions, CPU µs and allocation per request (perf stat), raw vs Fastify
             vs Typhoon (or --servers) per route (or --routes); 3 runs × 3 s after 1 s warm-up
-  startup   Typhoon app with 1,000 routes: spawn → first response, and in-process build()
-  router    10,000 routes: @typhoon/router match() vs find-my-way find(), ns per lookup
-  memory    10,000 idle keep-alive connections: server RSS, Typhoon vs Fastify vs raw
-  workers   Typhoon with workers: 2 vs one process on /hello (a sanity check on 2 cores)
-  all       every command above, one after another
-  profile   Typhoon (or --servers) under node --cpu-prof per route (or --routes): self time
-  transport GET /hello: raw node:http vs net.Server variants without its request/response
-            objects (a parse-nothing floor, Node's llhttp): req/s and instructions/request
+  all       both, one after the other
+
+The one-off studies (startup, router, memory, workers, profile, transport) are in research/:
+see research/README.md.
 
 Options:
-  --quick              smoke run (~1 minute for compare; smaller extras)
+  --quick              smoke run (~1 minute for compare)
   --rounds N           measured rounds after the warm-up (default 5, instructions 3, quick 1)
   --duration S         seconds per server per round (default 2, instructions 3, quick 1)
   --warmup S           seconds of warm-up per server per route, 0 for none (default 2,
@@ -89,7 +75,11 @@ function subset<T extends string>(name: string, value: string | undefined, all: 
   return picked as T[];
 }
 
-export function parseCli(argv: string[]): CliOptions {
+/** Parses the bench's options; `commands` are the words it accepts (the first is the default). */
+export function parseCli<C extends string = Command>(
+  argv: string[],
+  commands: readonly C[] = COMMANDS as unknown as readonly C[],
+): CliOptions<C> {
   const { values, positionals } = parseArgs({
     // `pnpm bench -- --quick` passes a literal "--" through on some pnpm versions.
     args: argv.filter((word) => word !== "--"),
@@ -109,9 +99,9 @@ export function parseCli(argv: string[]): CliOptions {
     },
   });
   const words = positionals;
-  const command = (words[0] ?? "compare") as Command;
-  if (!COMMANDS.includes(command)) {
-    throw new Error(`unknown command "${command}" (choose from ${COMMANDS.join(", ")})`);
+  const command = (words[0] ?? commands[0]) as C;
+  if (!commands.includes(command)) {
+    throw new Error(`unknown command "${command}" (choose from ${commands.join(", ")})`);
   }
   if (words.length > 1) throw new Error(`one command at a time (got ${words.join(" ")})`);
   const quick = values.quick;
@@ -124,7 +114,7 @@ export function parseCli(argv: string[]): CliOptions {
   );
   const connections = positiveInt("connections", values.connections, 64);
   const nodeServers = servers.filter(isNodeServer);
-  if (command === "instructions" && nodeServers.length === 0) {
+  if ((command as string) === "instructions" && nodeServers.length === 0) {
     throw new Error("instructions: --servers needs at least one Node server (not fastapi)");
   }
   return {

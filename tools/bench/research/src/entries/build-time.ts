@@ -1,7 +1,7 @@
 // In-process: time to declare a 1,000-route Typhoon app and to plan it with build(), for
 // several fresh apps in one process (the first pays for cold code). Prints one JSON line.
-import { ROUTE_COUNT } from "../extras/many-routes/constants";
-import { typhoonWithRoutes } from "../extras/many-routes/typhoon";
+import { ROUTE_COUNT } from "../many-routes/constants";
+import { typhoonWithRoutes } from "../many-routes/typhoon";
 
 const apps = Math.min(Math.max(Number(process.argv[2] ?? 7), 1), 50);
 const declareMs: number[] = [];

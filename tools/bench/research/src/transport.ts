@@ -3,17 +3,22 @@
 // interleaved rounds under wrk, with instructions per request from perf stat.
 import { spawnSync } from "node:child_process";
 import os from "node:os";
-import { fmtRatio, table } from "../compare/report";
-import { median, roundRatios } from "../compare/stats";
-import type { Section } from "../output";
-import { distEntry } from "../paths";
-import { checkRequest } from "../precheck";
-import { freePort } from "../process/ports";
-import { ServerProcess } from "../process/server-process";
-import { pinned } from "../process/tools";
-import { ROUTES } from "../routes";
-import type { ExtraContext } from "./context";
-import { attachPerfStat, type PerfCounts, perfCountsInstructions } from "./transport-perf";
+import { fmtRatio, table } from "../../src/compare/report";
+import { median, roundRatios } from "../../src/compare/stats";
+import type { ExtraContext } from "../../src/context";
+import type { Section } from "../../src/output";
+import { distEntry } from "../../src/paths";
+import { checkRequest } from "../../src/precheck";
+import {
+  attachPerfStat,
+  type PerfCounts,
+  perfCountsInstructions,
+} from "../../src/process/perf-stat";
+import { freePort } from "../../src/process/ports";
+import { ServerProcess } from "../../src/process/server-process";
+import { pinned } from "../../src/process/tools";
+import { ROUTES } from "../../src/routes";
+import { researchEntry } from "./paths";
 import { TRANSPORT_VARIANTS, type TransportVariantId } from "./transport-variants";
 
 export interface TransportConfig {
@@ -45,7 +50,7 @@ const rotated = <T>(items: readonly T[], by: number) =>
 function launchArgs(id: TransportVariantId, port: number): string[] {
   return id === "node-http"
     ? [distEntry("server"), "raw", String(port)]
-    : [distEntry("transport-server"), id, String(port)];
+    : [researchEntry("transport-server"), id, String(port)];
 }
 
 /** Does process.binding("http_parser") print a warning on this Node? (Checked, not assumed.) */

@@ -2,7 +2,7 @@
 // router), the same paths looked up in both, ns per lookup per kind of path. Prints JSON.
 import { Router } from "@typhoon/router";
 import FindMyWay from "find-my-way";
-import { type LookupKind, lookupPaths, ROUTER_ROUTE_COUNT, routeShapes } from "../extras/route-set";
+import { type LookupKind, lookupPaths, ROUTER_ROUTE_COUNT, routeShapes } from "../route-set";
 
 const samples = Math.min(Math.max(Number(process.argv[2] ?? 9), 1), 50);
 const targetMs = Math.min(Math.max(Number(process.argv[3] ?? 60), 5), 1_000);

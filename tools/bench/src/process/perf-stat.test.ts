@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePerfStat } from "./transport-perf";
+import { parsePerfStat } from "./perf-stat";
 
 describe("perf stat output", () => {
   it("reads user and kernel instructions and task-clock from perf's CSV lines", () => {

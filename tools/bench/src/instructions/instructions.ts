@@ -4,15 +4,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { ExtraContext } from "../context";
 import type { Section } from "../output";
 import { distEntry } from "../paths";
 import { precheck } from "../precheck";
+import { attachPerfStat, perfCountsInstructions } from "../process/perf-stat";
 import { freePort } from "../process/ports";
 import { ServerProcess } from "../process/server-process";
 import { pinned } from "../process/tools";
 import { ROUTES, type RouteCase } from "../routes";
 import type { NodeServerName } from "../servers/registry";
-import type { ExtraContext } from "./context";
 import { GcLog, withStdoutTo } from "./instructions-gc";
 import {
   type InstructionsReport,
@@ -28,7 +29,6 @@ import {
   summariseServer,
   toRun,
 } from "./instructions-stats";
-import { attachPerfStat, perfCountsInstructions } from "./transport-perf";
 
 const loadAverage = () => os.loadavg().map((n) => n.toFixed(2));
 

@@ -1,5 +1,5 @@
-import type { LoadGenerator } from "../load/types";
-import type { Tools } from "../process/tools";
+import type { LoadGenerator } from "./load/types";
+import type { Tools } from "./process/tools";
 
 /** What every extra measurement gets from the CLI. */
 export interface ExtraContext {

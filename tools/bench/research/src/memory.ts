@@ -1,16 +1,16 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { fmtMb, table } from "../compare/report";
-import type { Section } from "../output";
-import { distEntry } from "../paths";
-import { freePort } from "../process/ports";
-import { ServerProcess } from "../process/server-process";
-import { pinned } from "../process/tools";
-import { launchSpec } from "../servers/launch";
-import type { NodeServerName } from "../servers/registry";
-import { SERVER_LABELS } from "../servers/registry";
-import type { ExtraContext } from "./context";
+import { fmtMb, table } from "../../src/compare/report";
+import type { ExtraContext } from "../../src/context";
+import type { Section } from "../../src/output";
+import { freePort } from "../../src/process/ports";
+import { ServerProcess } from "../../src/process/server-process";
+import { pinned } from "../../src/process/tools";
+import { launchSpec } from "../../src/servers/launch";
+import type { NodeServerName } from "../../src/servers/registry";
+import { SERVER_LABELS } from "../../src/servers/registry";
 import { bytesPerConnectionBetween, type SettledRss, waitForSteadyRss } from "./memory-rss";
+import { researchEntry } from "./paths";
 
 const SERVERS: NodeServerName[] = ["raw", "fastify", "typhoon"];
 /** File descriptors asked for (each connection is one in the server and one in the client). */
@@ -51,7 +51,7 @@ interface IdleResult {
 /** The idle client in its own pinned process, driven by one command line per step. */
 function idleClient(context: ExtraContext, port: number) {
   const spec = withNofile(
-    pinned(context.tools, "1", process.execPath, [distEntry("idle-client"), String(port)]),
+    pinned(context.tools, "1", process.execPath, [researchEntry("idle-client"), String(port)]),
   );
   const child = spawn(spec.command, spec.args, { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout });

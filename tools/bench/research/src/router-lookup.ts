@@ -1,10 +1,10 @@
-import { fmtRatio, table } from "../compare/report";
-import { roundRatios, spread } from "../compare/stats";
-import type { Section } from "../output";
-import { distEntry } from "../paths";
-import { runJson } from "../process/run-json";
-import { pinned } from "../process/tools";
-import type { ExtraContext } from "./context";
+import { fmtRatio, table } from "../../src/compare/report";
+import { roundRatios, spread } from "../../src/compare/stats";
+import type { ExtraContext } from "../../src/context";
+import type { Section } from "../../src/output";
+import { runJson } from "../../src/process/run-json";
+import { pinned } from "../../src/process/tools";
+import { researchEntry } from "./paths";
 
 interface LookupResult {
   routes: number;
@@ -22,7 +22,7 @@ const fmtNs = (values: number[]) => {
 export async function runRouterLookup(context: ExtraContext): Promise<Section> {
   const samples = context.quick ? 3 : 9;
   const { command, args } = pinned(context.tools, "0", process.execPath, [
-    distEntry("router-lookup"),
+    researchEntry("router-lookup"),
     String(samples),
     context.quick ? "20" : "60",
   ]);

@@ -1,13 +1,13 @@
-import { fmtRatio, table } from "../compare/report";
-import { spread } from "../compare/stats";
-import type { Section } from "../output";
-import { distEntry } from "../paths";
-import { freePort } from "../process/ports";
-import { runJson } from "../process/run-json";
-import { ServerProcess } from "../process/server-process";
-import { pinned } from "../process/tools";
-import type { ExtraContext } from "./context";
+import { fmtRatio, table } from "../../src/compare/report";
+import { spread } from "../../src/compare/stats";
+import type { ExtraContext } from "../../src/context";
+import type { Section } from "../../src/output";
+import { freePort } from "../../src/process/ports";
+import { runJson } from "../../src/process/run-json";
+import { ServerProcess } from "../../src/process/server-process";
+import { pinned } from "../../src/process/tools";
 import { LAST_ROUTE_PATH, ROUTE_COUNT } from "./many-routes/constants";
+import { researchEntry } from "./paths";
 
 const KINDS = [
   { kind: "node", label: "bare node:http (the floor: Node's own start)" },
@@ -28,7 +28,7 @@ export async function runStartup(context: ExtraContext): Promise<Section> {
     for (const { kind } of KINDS) {
       const port = await freePort();
       const spec = pinned(tools, "0", process.execPath, [
-        distEntry("many-routes-server"),
+        researchEntry("many-routes-server"),
         kind,
         String(port),
       ]);
@@ -43,7 +43,10 @@ export async function runStartup(context: ExtraContext): Promise<Section> {
     }
     log(`startup: repeat ${i + 1}/${repeats}`);
   }
-  const build = pinned(tools, "0", process.execPath, [distEntry("build-time"), String(repeats)]);
+  const build = pinned(tools, "0", process.execPath, [
+    researchEntry("build-time"),
+    String(repeats),
+  ]);
   const inProcess = await runJson<{ declareMs: number[]; buildMs: number[] }>(
     build.command,
     build.args,

@@ -1,12 +1,12 @@
-import { fmtMb, fmtRatio, table } from "../compare/report";
-import { median, roundRatios } from "../compare/stats";
-import type { Section } from "../output";
-import { distEntry } from "../paths";
-import { freePort } from "../process/ports";
-import { ServerProcess } from "../process/server-process";
-import { pinned } from "../process/tools";
-import { ROUTES } from "../routes";
-import type { ExtraContext } from "./context";
+import { fmtMb, fmtRatio, table } from "../../src/compare/report";
+import { median, roundRatios } from "../../src/compare/stats";
+import type { ExtraContext } from "../../src/context";
+import type { Section } from "../../src/output";
+import { freePort } from "../../src/process/ports";
+import { ServerProcess } from "../../src/process/server-process";
+import { pinned } from "../../src/process/tools";
+import { ROUTES } from "../../src/routes";
+import { researchEntry } from "./paths";
 
 const SETUPS = [
   {
@@ -35,7 +35,7 @@ export async function runWorkers(context: ExtraContext): Promise<Section> {
     for (const setup of SETUPS) {
       const port = await freePort();
       const spec = pinned(context.tools, setup.cpus, process.execPath, [
-        distEntry("typhoon-workers"),
+        researchEntry("typhoon-workers"),
         String(port),
         String(setup.workers),
       ]);

@@ -1,14 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { table } from "../compare/report";
-import type { Section } from "../output";
-import { distEntry, resultsDir } from "../paths";
-import { freePort } from "../process/ports";
-import { ServerProcess } from "../process/server-process";
-import { pinned } from "../process/tools";
-import { ROUTES, type RouteId } from "../routes";
-import { type NodeServerName, SERVER_LABELS } from "../servers/registry";
-import type { ExtraContext } from "./context";
+import { table } from "../../src/compare/report";
+import type { ExtraContext } from "../../src/context";
+import type { Section } from "../../src/output";
+import { distEntry, resultsDir } from "../../src/paths";
+import { freePort } from "../../src/process/ports";
+import { ServerProcess } from "../../src/process/server-process";
+import { pinned } from "../../src/process/tools";
+import { ROUTES, type RouteId } from "../../src/routes";
+import { type NodeServerName, SERVER_LABELS } from "../../src/servers/registry";
 import { type CpuProfile, summariseProfile } from "./cpuprofile";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

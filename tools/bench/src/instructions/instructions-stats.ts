@@ -2,9 +2,9 @@
 // route, and Typhoon's ratios. Pure, so the tests can feed it made-up runs.
 import { type Spread, spread } from "../compare/stats";
 import type { LoadResult } from "../load/types";
+import type { PerfCounts } from "../process/perf-stat";
 import type { RouteId } from "../routes";
 import type { NodeServerName } from "../servers/registry";
-import type { PerfCounts } from "./transport-perf";
 
 export interface InstructionsConfig {
   rounds: number;
