@@ -40,7 +40,8 @@ export function tupleNode(s: SchemaView, compile: Compile): Node {
     let ok = true;
     for (let i = 0; i < items.length; i++) {
       const { node, policy } = items[i] as (typeof items)[number];
-      if (i >= input.length && policy.kind !== "default") {
+      // A missing item with a default or fallback takes it, as an object's missing key does.
+      if (i >= input.length && policy.kind !== "default" && policy.kind !== "fallback") {
         if (policy.kind === "required") {
           fail(st, "missing", msg.missing, input, undefined, i);
           ok = false;

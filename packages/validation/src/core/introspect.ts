@@ -45,6 +45,7 @@ export type AbsentPolicy =
   /** Absent stays absent (`undefined`) or becomes `null` (nullish: FastAPI's `X | None = None`). */
   | { readonly kind: "value"; readonly value: null | undefined };
 
+const FALLBACK_DEFAULT_TYPES = new Set(["optional", "exact_optional", "nullish"]);
 const REQUIRED: AbsentPolicy = { kind: "required" };
 const ABSENT_UNDEFINED: AbsentPolicy = { kind: "value", value: undefined };
 const ABSENT_NULL: AbsentPolicy = { kind: "value", value: null };
@@ -55,7 +56,11 @@ const ABSENT_NULL: AbsentPolicy = { kind: "value", value: null };
  * outside in; the first wrapper that decides wins.
  */
 export function absentPolicy(schema: SchemaView): AbsentPolicy {
-  if (schema.fallback !== undefined) return { kind: "fallback", holder: schema };
+  if (schema.fallback !== undefined) {
+    // As valibot does: a fallback over an optional with a default gives the default first.
+    const takesDefault = FALLBACK_DEFAULT_TYPES.has(schema.type) && schema.default !== undefined;
+    return { kind: takesDefault ? "default" : "fallback", holder: schema };
+  }
   let s = schema;
   for (;;) {
     s = pipeRoot(s);

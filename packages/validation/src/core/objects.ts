@@ -67,43 +67,26 @@ export function objectNode(s: SchemaView, compile: Compile): Node {
   });
   const known = new Set(plans.map((p) => p.key));
   const extra = extraKeyHandler(s, known, compile);
-  const generated = generatedObjectNode(plans, extra);
-  if (generated !== undefined) return generated;
+  // Code generation is refused by runtimes without eval (CSP, some edge hosts): then the loop.
+  return generatedObjectNode(plans, extra) ?? loopObjectNode(plans, extra);
+}
 
-  return (input, st) => {
+/** The object node as a loop over the entries: what generatedObjectNode unrolls. */
+function loopObjectNode(plans: EntryPlan[], extra: ExtraHandler | undefined): Node {
+  return function objectLoop(input, st) {
     if (!isObjectInput(input)) return fail(st, "model_attributes_type", msg.modelType, input);
     const out: Record<string, unknown> = {};
     let ok = true;
     for (let i = 0; i < plans.length; i++) {
       const p = plans[i] as EntryPlan;
-      let value = p.ownOnly ? (hasOwn.call(input, p.key) ? input[p.key] : undefined) : input[p.key];
-      if (value === undefined) {
-        const policy = p.policy;
-        if (policy.kind === "required") {
-          ok = false;
-          fail(st, "missing", msg.missing, input, undefined, p.key);
-          continue;
-        }
-        if (st.excludeUnset) continue;
-        if (policy.kind === "value") {
-          if (policy.value === null && !st.excludeNone && !st.excludeDefaults)
-            setKey(out, p.key, null, p.isProto);
-          continue;
-        }
-        if (policy.kind === "fallback") {
-          setKey(out, p.key, getFallback(policy.holder as never), p.isProto);
-          continue;
-        }
-        value = getDefault(policy.holder as never);
-        if (value === undefined) continue;
-      }
-      st.path.push(p.key);
-      const r = p.node(value, st);
-      st.path.pop();
-      if (r === INVALID) ok = false;
-      else if (r === undefined || (st.excludeNone && r === null)) continue;
-      else if (st.excludeDefaults && isDefault(p.policy, r)) continue;
-      else setKey(out, p.key, r, p.isProto);
+      const value = p.ownOnly
+        ? hasOwn.call(input, p.key)
+          ? input[p.key]
+          : undefined
+        : input[p.key];
+      const entryOk =
+        value === undefined ? absentEntry(p, input, out, st) : presentEntry(p, value, out, st);
+      if (!entryOk) ok = false;
     }
     if (extra !== undefined && !extra(input, out, st)) ok = false;
     return ok ? out : INVALID;
@@ -111,8 +94,8 @@ export function objectNode(s: SchemaView, compile: Compile): Node {
 }
 
 /**
- * An entry's absent value, as the loop in objectNode handles it: false when a required key is
- * missing (the error is pushed), else true (`out` may have received a null or default).
+ * An entry's absent value: false when a required key is missing (the error is pushed), else
+ * true (`out` may have received a null or default).
  */
 function absentEntry(p: EntryPlan, input: unknown, out: Record<string, unknown>, st: RunState) {
   const policy = p.policy;
@@ -152,7 +135,7 @@ function presentEntry(p: EntryPlan, value: unknown, out: Record<string, unknown>
  * key becomes a string literal in the code (JSON.stringify-quoted, never code), so every read
  * and write of the input and output is a named property access with its own inline cache,
  * instead of one keyed access shared by every object schema (3.3k → 1.75k instructions
- * for the bench's three-key body). Undefined where `new Function` is unavailable (then the loop runs).
+ * for the bench's three-key body). Undefined where `new Function` throws (then the loop runs).
  */
 function generatedObjectNode(
   plans: EntryPlan[],

@@ -61,6 +61,10 @@ export function wrapperNode(s: SchemaView, compile: Compile): Node {
 export function fallbackNode(s: SchemaView, compile: Compile, config: unknown): Node {
   const { fallback: _fallback, ...rest } = s;
   const inner = compile(rest as SchemaView);
+  // valibot keeps the wrapped schema only in a closure: `rest` still carries the fallback's own
+  // ~run, which with the fallback stripped answers `undefined` for any invalid input. A kind
+  // without a node of its own therefore runs through valibot whole, fallback included.
+  if (delegated.has(inner)) return valibotNode(s, config);
   return (input, st) => {
     const mark = st.errors.length;
     const out = inner(input, st);
@@ -89,12 +93,17 @@ export function lazyNode(s: SchemaView, compile: Compile): Node {
   };
 }
 
+/** Nodes made by valibotNode: they run the schema's own ~run. */
+const delegated = new WeakSet<Node>();
+
 /** Any schema this package has no native node for runs through valibot itself. */
 export function valibotNode(s: SchemaView, config: unknown): Node {
-  return (input, st) => {
+  const node: Node = (input, st) => {
     const ds = s["~run"]({ value: input }, config);
     if (ds.issues === undefined) return ds.value;
     for (const issue of ds.issues) pushIssue(st, issue, s);
     return INVALID;
   };
+  delegated.add(node);
+  return node;
 }
