@@ -1,11 +1,26 @@
 import { defineConfig } from "tsup";
 
+// One entry per `exports` subpath, laid out as dist/<subpath>/index.js so that the vitest
+// preset's dist -> src mapping lands on src/<subpath>/index.ts.
+const SUBPATHS = [
+  "testing",
+  "middleware",
+  "responses",
+  "security",
+  "forms",
+  "settings",
+  "exception-handlers",
+  "params",
+];
+const publicEntries: Record<string, string> = { index: "src/index.ts" };
+for (const subpath of SUBPATHS) publicEntries[`${subpath}/index`] = `src/${subpath}/index.ts`;
+
 export default defineConfig({
   // `cli` is the `typhoon` executable (package.json "bin"); its shebang comes from the source,
   // and tsup marks the output executable.
-  entry: { index: "src/index.ts", cli: "src/cli/main.ts" },
+  entry: { ...publicEntries, cli: "src/cli/main.ts" },
   format: ["esm"],
-  dts: { entry: { index: "src/index.ts" } },
+  dts: { entry: publicEntries },
   sourcemap: true,
   clean: true,
   target: "node20",

@@ -1,4 +1,6 @@
-import { cors, JSONResponse, Typhoon, type TyphoonOptions } from "typhoon";
+import { Typhoon, type TyphoonOptions } from "typhoon";
+import { cors } from "typhoon/middleware";
+import { JSONResponse } from "typhoon/responses";
 import { dashboardRouter } from "./dashboard/routes";
 import { DatabaseBusyError } from "./db/connection-lock";
 import { type Database, openDatabase } from "./db/database";

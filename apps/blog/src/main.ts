@@ -1,4 +1,5 @@
-import { run, SettingsError } from "typhoon";
+import { run } from "typhoon";
+import { SettingsError } from "typhoon/settings";
 import { createApp } from "./app";
 import { settingsFromEnvironment } from "./settings";
 

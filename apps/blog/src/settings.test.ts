@@ -1,4 +1,4 @@
-import { SettingsError } from "typhoon";
+import { SettingsError } from "typhoon/settings";
 import { describe, expect, it } from "vitest";
 import { readSettings } from "./settings";
 

@@ -1,4 +1,5 @@
-import { dependency, loadSettings } from "typhoon";
+import { dependency } from "typhoon";
+import { loadSettings } from "typhoon/settings";
 import * as v from "valibot";
 
 const Port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));

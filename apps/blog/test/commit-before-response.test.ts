@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { Depends, TestClient } from "typhoon";
+import { Depends } from "typhoon";
+import { TestClient } from "typhoon/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getSession, SessionDep } from "../src/db/session";
 import type { LiveEvent } from "../src/live/hub";

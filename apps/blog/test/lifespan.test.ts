@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { TestClient } from "typhoon";
+import { TestClient } from "typhoon/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { getMailer } from "../src/mail/mailer";

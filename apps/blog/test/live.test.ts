@@ -1,5 +1,6 @@
 import nodeFetch from "node-fetch";
-import { serve, WebSocketRejected } from "typhoon";
+import { serve } from "typhoon";
+import { WebSocketRejected } from "typhoon/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WS from "ws";
 import { signUp, startBlog, type TestBlog } from "./support/blog";

@@ -1,4 +1,4 @@
-import { TestClient } from "typhoon";
+import { TestClient } from "typhoon/testing";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { testSettings } from "./support/blog";

@@ -1,4 +1,4 @@
-import { needsRehash, verifyPassword } from "typhoon";
+import { needsRehash, verifyPassword } from "typhoon/security";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getSettings } from "../src/settings";
 import { tokensFor } from "../src/users/tokens";

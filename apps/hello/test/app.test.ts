@@ -1,5 +1,6 @@
 import nodeFetch from "node-fetch";
-import { serve, TestClient } from "typhoon";
+import { serve } from "typhoon";
+import { TestClient } from "typhoon/testing";
 import { describe, expect, it } from "vitest";
 import { app } from "../src/app";
 

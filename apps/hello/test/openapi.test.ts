@@ -1,5 +1,5 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { TestClient } from "typhoon";
+import { TestClient } from "typhoon/testing";
 import { expect, it } from "vitest";
 import { app } from "../src/app";
 

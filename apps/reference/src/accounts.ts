@@ -1,4 +1,5 @@
-import { createJwt, HTTPException, safeEqual } from "typhoon";
+import { HTTPException } from "typhoon";
+import { createJwt, safeEqual } from "typhoon/security";
 
 /** An account as the security routes answer it (apps/reference/SPEC.md §2.11). */
 export interface Account {

@@ -1,4 +1,5 @@
-import { cors, Depends, gzip, Typhoon, type TyphoonOptions } from "typhoon";
+import { Depends, Typhoon, type TyphoonOptions } from "typhoon";
+import { cors, gzip } from "typhoon/middleware";
 import { globalGate } from "./gate";
 import { basicsRoutes } from "./routes/basics";
 import { bodyRoutes } from "./routes/bodies";

@@ -1,4 +1,4 @@
-import { JSONResponse } from "typhoon";
+import { JSONResponse } from "typhoon/responses";
 
 /**
  * The app's own error (apps/reference/SPEC.md §2.7), rendered by its exception handler as a

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { encodeMultipart } from "typhoon";
+import { encodeMultipart } from "typhoon/forms";
 import { describe, expect, it } from "vitest";
 import { expect422, expectJson, referenceClient } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { TestClient, type TestResponse } from "typhoon";
+import { TestClient, type TestResponse } from "typhoon/testing";
 import { expect } from "vitest";
 import { createApp } from "../src/app";
 

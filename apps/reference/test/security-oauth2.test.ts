@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { encodeMultipart } from "typhoon";
+import { encodeMultipart } from "typhoon/forms";
 import { describe, expect, it } from "vitest";
 import { issueToken, TOKEN_EXPIRY } from "../src/accounts";
 import { expect422, expectDetail, expectJson, referenceClient } from "./helpers";

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { Body, Path, TestClient, Typhoon } from "../src/index";
+import { Body, Path, Typhoon } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 const Dimensions = v.object({
   width: v.pipe(v.number(), v.integer(), v.minValue(1)),

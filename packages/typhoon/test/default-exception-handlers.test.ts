@@ -1,21 +1,22 @@
 import * as v from "valibot";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
+  type ExceptionHandler,
+  httpExceptionHandler,
+  requestValidationExceptionHandler,
+} from "../src/exception-handlers/index";
+import {
   Depends,
   type ErrorFormat,
-  type ExceptionHandler,
   HTTPException,
-  httpExceptionHandler,
-  OAuth2PasswordBearer,
   Path,
   Query,
   type Request,
   RequestValidationError,
-  requestValidationExceptionHandler,
-  TestClient,
-  type TestResponse,
   Typhoon,
 } from "../src/index";
+import { OAuth2PasswordBearer } from "../src/security/index";
+import { TestClient, type TestResponse } from "../src/testing/index";
 
 // FastAPI's `fastapi.exception_handlers`: a custom handler logs, then delegates to the default.
 // Each test compares the delegating app with an app left on its defaults, request by request.

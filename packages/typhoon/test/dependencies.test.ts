@@ -8,9 +8,9 @@ import {
   Path,
   Query,
   Request,
-  TestClient,
   Typhoon,
 } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 const quiet = { info() {}, warn() {}, error() {} };
 

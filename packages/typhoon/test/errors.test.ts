@@ -1,13 +1,8 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import {
-  HTTPException,
-  JSONResponse,
-  Path,
-  RequestValidationError,
-  TestClient,
-  Typhoon,
-} from "../src/index";
+import { HTTPException, Path, RequestValidationError, Typhoon } from "../src/index";
+import { JSONResponse } from "../src/responses/index";
+import { TestClient } from "../src/testing/index";
 
 class TeapotError extends Error {
   constructor(readonly drink: string) {

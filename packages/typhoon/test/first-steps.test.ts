@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { Path, Query, TestClient, Typhoon } from "../src/index";
+import { Path, Query, Typhoon } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 function makeApp() {
   const app = new Typhoon({ title: "First steps" });

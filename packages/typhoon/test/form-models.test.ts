@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { Form, TestClient, Typhoon } from "../src/index";
+import { Form, Typhoon } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 // A form model (`Form(objectSchema)`): each entry read as its own form field (repeated keys
 // fill lists, the last value wins otherwise, an empty string is absent), then the model's own

@@ -1,15 +1,9 @@
 import { createHash } from "node:crypto";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import {
-  File,
-  Form,
-  OAuth2PasswordRequestForm,
-  parseScopes,
-  TestClient,
-  Typhoon,
-  UploadFile,
-} from "../src/index";
+import { File, Form, Typhoon, UploadFile } from "../src/index";
+import { OAuth2PasswordRequestForm, parseScopes } from "../src/security/index";
+import { TestClient } from "../src/testing/index";
 
 function makeApp() {
   const app = new Typhoon();

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { Cookie, Header, Query, Response, TestClient, Typhoon } from "../src/index";
+import { Cookie, Header, Query, Response, Typhoon } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 function makeApp() {
   const app = new Typhoon();

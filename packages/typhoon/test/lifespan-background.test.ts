@@ -1,16 +1,8 @@
 import type { Middleware } from "@typhoon/server";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import {
-  BackgroundTasks,
-  Depends,
-  dependency,
-  Path,
-  Query,
-  Request,
-  TestClient,
-  Typhoon,
-} from "../src/index";
+import { BackgroundTasks, Depends, dependency, Path, Query, Request, Typhoon } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 const quiet = { info() {}, warn() {}, error() {} };
 

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { Cookie, Header, Query, TestClient, Typhoon } from "../src/index";
+import { Cookie, Header, Query, Typhoon } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 const Filters = v.pipe(
   v.object({

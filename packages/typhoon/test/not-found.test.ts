@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HTTPException, JSONResponse, TestClient, Typhoon } from "../src/index";
+import { HTTPException, Typhoon } from "../src/index";
+import { JSONResponse } from "../src/responses/index";
+import { TestClient } from "../src/testing/index";
 
 const quiet = { info() {}, warn() {}, error() {} };
 

@@ -9,13 +9,13 @@ import {
   File,
   Form,
   Header,
-  OAuth2PasswordBearer,
   Path,
   Query,
   Security,
-  TestClient,
   Typhoon,
 } from "../src/index";
+import { OAuth2PasswordBearer } from "../src/security/index";
+import { TestClient } from "../src/testing/index";
 
 const oauth2 = new OAuth2PasswordBearer({
   tokenUrl: "/token",

@@ -1,14 +1,13 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
+import { Path, Typhoon } from "../src/index";
 import {
   HTMLResponse,
   JSONResponse,
-  Path,
   PlainTextResponse,
   RedirectResponse,
-  TestClient,
-  Typhoon,
-} from "../src/index";
+} from "../src/responses/index";
+import { TestClient } from "../src/testing/index";
 
 const UserOut = v.object({
   username: v.string(),

@@ -1,16 +1,8 @@
 import type { ServerApp } from "@typhoon/server";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import {
-  APIRouter,
-  Depends,
-  dependency,
-  Header,
-  HTTPException,
-  Path,
-  TestClient,
-  Typhoon,
-} from "../src/index";
+import { APIRouter, Depends, dependency, Header, HTTPException, Path, Typhoon } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 const adminKey = dependency({ x_admin_key: Header(v.string()) }, ({ x_admin_key }) => {
   if (x_admin_key !== "letmein") throw new HTTPException(403, "Invalid admin key");

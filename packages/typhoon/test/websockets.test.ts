@@ -10,12 +10,12 @@ import {
   Query,
   Request,
   serve,
-  TestClient,
   Typhoon,
   WebSocket,
   WebSocketDisconnect,
   WebSocketException,
 } from "../src/index";
+import { TestClient } from "../src/testing/index";
 
 const quiet = { info() {}, warn() {}, error() {} };
 

@@ -3,19 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { httpStream, websocketConnect } from "@typhoon/server";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  Depends,
-  dependency,
-  FileResponse,
-  HTTPBasic,
-  HTTPException,
-  JSONResponse,
-  OAuth2PasswordBearer,
-  StreamingResponse,
-  TestClient,
-  Typhoon,
-  WebSocket,
-} from "../src/index";
+import { Depends, dependency, HTTPException, Typhoon, WebSocket } from "../src/index";
+import { FileResponse, JSONResponse, StreamingResponse } from "../src/responses/index";
+import { HTTPBasic, OAuth2PasswordBearer } from "../src/security/index";
+import { TestClient } from "../src/testing/index";
 
 const quiet = { info() {}, warn() {}, error() {} };
 const dir = mkdtempSync(path.join(tmpdir(), "typhoon-wiring-"));

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Middleware } from "typhoon";
+import type { Middleware } from "typhoon/middleware";
 
 // An id from the client (or a proxy) is kept when it is short and plain; anything else is
 // replaced, so logs never carry arbitrary client text.

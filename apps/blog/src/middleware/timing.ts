@@ -1,4 +1,4 @@
-import { httpMiddleware, type Middleware } from "typhoon";
+import { httpMiddleware, type Middleware } from "typhoon/middleware";
 
 export interface TimingOptions {
   /** Receives one line per request; omit it to only add the header. */

@@ -1,16 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { APIRouter, BackgroundTasks, Body, Depends, Form, HTTPException } from "typhoon";
 import {
-  APIRouter,
-  BackgroundTasks,
-  Body,
-  Depends,
-  Form,
-  HTTPException,
   hashPassword,
   needsRehash,
   OAuth2PasswordRequestForm,
   verifyPassword,
-} from "typhoon";
+} from "typhoon/security";
 import { SessionDep } from "../db/session";
 import { getMailer, sendWelcomeMail } from "../mail/mailer";
 import { getSettings } from "../settings";

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { Depends, dependency, HTTPException, OAuth2PasswordBearer } from "typhoon";
+import { Depends, dependency, HTTPException } from "typhoon";
+import { OAuth2PasswordBearer } from "typhoon/security";
 import type { BlogSchema, UserRow } from "../db/schema";
 import { SessionDep } from "../db/session";
 import { findUserById } from "./repository";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createJwt, Depends, dependency } from "typhoon";
+import { Depends, dependency } from "typhoon";
+import { createJwt } from "typhoon/security";
 import { getSettings, type Settings } from "../settings";
 
 /** Issues and checks the access tokens (HS256 JWTs whose `sub` is the user id). */

@@ -1,4 +1,5 @@
-import { TestClient, type Typhoon } from "typhoon";
+import type { Typhoon } from "typhoon";
+import { TestClient } from "typhoon/testing";
 import { inject } from "vitest";
 import { createApp } from "../../src/app";
 import type { Database } from "../../src/db/database";

@@ -1,12 +1,5 @@
-import {
-  APIRouter,
-  HTMLResponse,
-  HTTPException,
-  Path,
-  PlainTextResponse,
-  RedirectResponse,
-  Response,
-} from "typhoon";
+import { APIRouter, HTTPException, Path, Response } from "typhoon";
+import { HTMLResponse, PlainTextResponse, RedirectResponse } from "typhoon/responses";
 import * as v from "valibot";
 import { str } from "../schemas";
 

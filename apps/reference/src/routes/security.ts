@@ -1,19 +1,15 @@
+import { APIRouter, Depends, dependency, Form, HTTPException } from "typhoon";
 import {
   APIKeyCookie,
   APIKeyHeader,
   APIKeyQuery,
-  APIRouter,
-  Depends,
-  dependency,
-  Form,
   HTTPBasic,
   HTTPBearer,
-  HTTPException,
   OAuth2PasswordBearer,
   OAuth2PasswordRequestForm,
   parseScopes,
   safeEqual,
-} from "typhoon";
+} from "typhoon/security";
 import {
   type Account,
   checkPassword,

@@ -1,4 +1,4 @@
-// The middleware folder's public names; src/index.ts re-exports them by name.
+// `typhoon/middleware`: the bundled middleware and the types to write your own.
 export type { Middleware } from "@typhoon/server";
 
 export { CapturedResponse } from "./captured-response";

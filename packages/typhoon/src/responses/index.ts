@@ -1,3 +1,13 @@
+// `typhoon/responses`: the response classes beyond `Response` (which is on the root entry),
+// streaming, files and static files.
+
+export {
+  HTMLResponse,
+  JSONResponse,
+  PlainTextResponse,
+  RedirectResponse,
+} from "../http/responses";
+export { StaticFiles, type StaticFilesOptions } from "../staticfiles/index";
 export type { DispositionType } from "./content-disposition";
 export { type EventSourceInit, EventSourceResponse } from "./event-source";
 export { FileResponse, FileResponseError, type FileResponseInit } from "./file-response";

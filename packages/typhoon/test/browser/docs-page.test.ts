@@ -5,17 +5,8 @@ import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  Depends,
-  dependency,
-  Form,
-  HTTPException,
-  OAuth2PasswordBearer,
-  OAuth2PasswordRequestForm,
-  Path,
-  serve,
-  Typhoon,
-} from "../../src/index";
+import { Depends, dependency, Form, HTTPException, Path, serve, Typhoon } from "../../src/index";
+import { OAuth2PasswordBearer, OAuth2PasswordRequestForm } from "../../src/security/index";
 
 const CHROMIUM = "/usr/bin/chromium";
 // Locally a missing browser skips the suite; CI installs Chromium, so there it must run.

@@ -3,7 +3,8 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { ReceiveMessage } from "@typhoon/server";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { parseForm, UploadFile } from "../../src/forms/index";
+import { parseForm } from "../../src/forms/index";
+import { UploadFile } from "../../src/index";
 import { MULTIPART, makeTempRoot, multipartBody, removeTempRoot, tempEntries } from "./helpers";
 
 let root: string;

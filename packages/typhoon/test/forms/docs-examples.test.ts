@@ -5,18 +5,16 @@ import { join } from "node:path";
 import { type ServerHandle, serve } from "@typhoon/server";
 import nodeFetch from "node-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UploadFile } from "../../src/forms/index";
-import { TestClient } from "../../src/index";
+import { UploadFile } from "../../src/index";
+import { TestClient } from "../../src/testing/index";
 import { app as bareApp } from "./examples/bare-server-app";
 import { keep } from "./examples/keep-upload";
 import { app as photoApp } from "./examples/upload-route";
 import { MULTIPART, multipartBody } from "./helpers";
 
-// docs/forms.md quotes these files verbatim, with "./typhoon" written as the package name.
+// docs/forms.md quotes these files verbatim.
 const source = (name: string) =>
-  readFileSync(new URL(`./examples/${name}`, import.meta.url), "utf8")
-    .replaceAll('"./typhoon"', '"typhoon"')
-    .trim();
+  readFileSync(new URL(`./examples/${name}`, import.meta.url), "utf8").trim();
 const docs = readFileSync(new URL("../../docs/forms.md", import.meta.url), "utf8");
 
 describe("docs/forms.md", () => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FormData, parseForm, UploadFile } from "../../src/forms/index";
+import { type FormData, parseForm } from "../../src/forms/index";
+import { UploadFile } from "../../src/index";
 import {
   BOUNDARY,
   fakeReceive,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseForm, UploadFile } from "../../src/forms/index";
-import { Request, TestClient, Typhoon } from "../../src/index";
+import { parseForm } from "../../src/forms/index";
+import { Request, Typhoon, UploadFile } from "../../src/index";
+import { TestClient } from "../../src/testing/index";
 import {
   MULTIPART,
   makeTempRoot,

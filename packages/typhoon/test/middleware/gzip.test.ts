@@ -1,8 +1,9 @@
 import zlib from "node:zlib";
 import { httpRequest, type ServerApp } from "@typhoon/server";
 import { describe, expect, it } from "vitest";
-import { Response, TestClient, Typhoon } from "../../src/index";
+import { Response, Typhoon } from "../../src/index";
 import { brotli, compression, gzip } from "../../src/middleware/index";
+import { TestClient } from "../../src/testing/index";
 import { referenceLikeApp } from "./helpers";
 
 const gzipped = { headers: { "accept-encoding": "gzip, deflate" } };

@@ -1,8 +1,8 @@
 import { httpRequest, type Scope, type SendMessage, type ServerApp } from "@typhoon/server";
 import { describe, expect, it } from "vitest";
-import { TestClient } from "../../src/index";
 import { httpsRedirect, trustedHost } from "../../src/middleware/index";
 import { hostName } from "../../src/middleware/trusted-host";
+import { TestClient } from "../../src/testing/index";
 import { referenceLikeApp } from "./helpers";
 
 async function websocketAnswer(app: ServerApp, headers: [string, string][], scheme = "ws") {

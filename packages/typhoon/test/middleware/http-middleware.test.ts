@@ -8,8 +8,10 @@ import {
 } from "@typhoon/server";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { JSONResponse, PlainTextResponse, Request, TestClient, Typhoon } from "../../src/index";
+import { Request, Typhoon } from "../../src/index";
 import { CapturedResponse, httpMiddleware } from "../../src/middleware/index";
+import { JSONResponse, PlainTextResponse } from "../../src/responses/index";
+import { TestClient } from "../../src/testing/index";
 import { deferred, recordingLogger, streamingApp, withDeadlock } from "./helpers";
 
 function itemsApp() {

@@ -1,7 +1,7 @@
 import type { Middleware, ServerApp } from "@typhoon/server";
 import { describe, expect, it } from "vitest";
-import { TestClient } from "../../src/index";
 import { cors, gzip, httpMiddleware, trustedHost } from "../../src/middleware/index";
+import { TestClient } from "../../src/testing/index";
 import { referenceLikeApp, SPEC_CORS } from "./helpers";
 
 /**

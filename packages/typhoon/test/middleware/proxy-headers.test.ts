@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { proxyHeaders, Request, TestClient, Typhoon } from "../../src/index";
+import { Request, Typhoon } from "../../src/index";
+import { proxyHeaders } from "../../src/middleware/index";
+import { TestClient } from "../../src/testing/index";
 
 function makeApp(options?: Parameters<typeof proxyHeaders>[0]) {
   const app = new Typhoon();

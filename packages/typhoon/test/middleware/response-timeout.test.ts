@@ -1,6 +1,8 @@
 import { httpStream } from "@typhoon/server";
 import { describe, expect, it } from "vitest";
-import { Depends, dependency, StreamingResponse, TestClient, Typhoon } from "../../src/index";
+import { Depends, dependency, Typhoon } from "../../src/index";
+import { StreamingResponse } from "../../src/responses/index";
+import { TestClient } from "../../src/testing/index";
 
 const quiet = { info() {}, warn() {}, error() {} };
 const never = () => new Promise<never>(() => {});

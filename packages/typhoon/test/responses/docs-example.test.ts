@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { httpStream } from "@typhoon/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { TestClient } from "../../src/index";
+import { TestClient } from "../../src/testing/index";
 import { clock, makeApp } from "./examples/streaming-app";
 import { respond } from "./helpers";
 

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { httpRequest, serve } from "@typhoon/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { TestClient, Typhoon } from "../../src/index";
+import { Typhoon } from "../../src/index";
 import { FileResponse, FileResponseError } from "../../src/responses";
+import { TestClient } from "../../src/testing/index";
 import { openDescriptors, rawRequest, readThenLeave, respond, SERVE } from "./helpers";
 
 let dir: string;

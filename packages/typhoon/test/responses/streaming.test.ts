@@ -1,8 +1,9 @@
 import { Readable } from "node:stream";
 import { httpRequest, httpStream, ResponseIncomplete, serve } from "@typhoon/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { TestClient, Typhoon } from "../../src/index";
+import { Typhoon } from "../../src/index";
 import { StreamingResponse } from "../../src/responses";
+import { TestClient } from "../../src/testing/index";
 import { deferred, readThenLeave, respond, SERVE } from "./helpers";
 
 const decoder = new TextDecoder();

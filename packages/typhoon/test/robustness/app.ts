@@ -19,18 +19,20 @@ import {
   File,
   Form,
   HTTPException,
-  JSONResponse,
-  OAuth2PasswordBearer,
   Query,
-  RedirectResponse,
   Request,
   Response,
-  StaticFiles,
-  StreamingResponse,
   Typhoon,
   type UploadFile,
   WebSocket,
 } from "../../src/index";
+import {
+  JSONResponse,
+  RedirectResponse,
+  StaticFiles,
+  StreamingResponse,
+} from "../../src/responses/index";
+import { OAuth2PasswordBearer } from "../../src/security/index";
 import { requestIdMiddleware, timeoutMiddleware } from "./middleware";
 
 export const JWT_SECRET = "robustness-suite-secret-0123456789abcdef";

@@ -1,19 +1,16 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TestClient } from "../../src/index";
 import { parseDotenv } from "../../src/settings/dotenv";
 import { SettingsError } from "../../src/settings/settings-error";
+import { TestClient } from "../../src/testing/index";
 import { app, getSettings } from "./examples/app-settings";
 import { readSettings } from "./examples/config";
 
 const docs = readFileSync(new URL("../../docs/settings.md", import.meta.url), "utf8");
 
-/** The docs quote each example file verbatim, with the package's public import path. */
+/** The docs quote each example file verbatim. */
 function quoted(name: string): string {
-  const source = readFileSync(new URL(`./examples/${name}.ts`, import.meta.url), "utf8");
-  return source
-    .replaceAll('"../../../src/settings/load-settings"', '"typhoon"')
-    .replaceAll('"../../../src/index"', '"typhoon"');
+  return readFileSync(new URL(`./examples/${name}.ts`, import.meta.url), "utf8");
 }
 
 describe("docs/settings.md examples", () => {

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@typhoon/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestClient, Typhoon } from "../../src/index";
+import { Typhoon } from "../../src/index";
 import { StaticFiles } from "../../src/staticfiles";
+import { TestClient } from "../../src/testing/index";
 import { rawRequest, SERVE } from "../responses/helpers";
 
 let root: string; // holds public/ and, beside it, what must never be served

@@ -1,4 +1,5 @@
-import { FormParseError, parseForm, type ServerApp } from "./typhoon";
+import type { ServerApp } from "typhoon";
+import { FormParseError, parseForm } from "typhoon/forms";
 
 /** A ServerApp that answers with the names of the fields and files it was sent. */
 export const app: ServerApp = async (scope, receive, send) => {

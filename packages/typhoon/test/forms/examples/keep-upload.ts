@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { UploadFile } from "./typhoon";
+import type { UploadFile } from "typhoon";
 
 /** Copies an upload into `folder`, streaming (a big file is never held in memory whole). */
 export async function keep(file: UploadFile, folder: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { parseForm, Request, Typhoon, UploadFile } from "./typhoon";
+import { Request, Typhoon, UploadFile } from "typhoon";
+import { parseForm } from "typhoon/forms";
 
 export const app = new Typhoon();
 

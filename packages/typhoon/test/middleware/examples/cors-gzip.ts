@@ -1,5 +1,5 @@
 import { Typhoon } from "typhoon";
-import { cors, gzip } from "../../../src/middleware/index";
+import { cors, gzip } from "typhoon/middleware";
 
 const app = new Typhoon();
 app.get("/rows", () => ({

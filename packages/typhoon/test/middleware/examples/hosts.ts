@@ -1,5 +1,5 @@
 import { Typhoon } from "typhoon";
-import { httpsRedirect, trustedHost } from "../../../src/middleware/index";
+import { httpsRedirect, trustedHost } from "typhoon/middleware";
 
 const app = new Typhoon();
 app.get("/", () => ({ ok: true }));

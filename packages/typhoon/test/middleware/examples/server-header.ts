@@ -1,4 +1,4 @@
-import type { Middleware } from "../../../src/middleware/index";
+import type { Middleware } from "typhoon/middleware";
 
 // An ASGI-level middleware: a function from app to app, editing messages as they pass.
 export const serverHeader: Middleware = (app) => (scope, receive, send) => {

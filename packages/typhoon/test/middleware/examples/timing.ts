@@ -1,5 +1,6 @@
-import { PlainTextResponse, Typhoon } from "typhoon";
-import { httpMiddleware } from "../../../src/middleware/index";
+import { Typhoon } from "typhoon";
+import { httpMiddleware } from "typhoon/middleware";
+import { PlainTextResponse } from "typhoon/responses";
 
 export const settings = { maintenance: false };
 

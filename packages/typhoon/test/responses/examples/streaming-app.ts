@@ -1,10 +1,13 @@
 // The example of docs/responses.md, run by docs-example.test.ts.
-// (In an app: import these names from "typhoon".)
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Typhoon } from "../../../src/index";
-import { EventSourceResponse, FileResponse, StreamingResponse } from "../../../src/responses";
-import { StaticFiles } from "../../../src/staticfiles";
+import { Typhoon } from "typhoon";
+import {
+  EventSourceResponse,
+  FileResponse,
+  StaticFiles,
+  StreamingResponse,
+} from "typhoon/responses";
 
 /** Lines of text as they are produced. */
 export function numbers() {

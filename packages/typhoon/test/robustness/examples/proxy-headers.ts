@@ -1,4 +1,4 @@
-import type { Middleware } from "typhoon";
+import type { Middleware } from "typhoon/middleware";
 
 /**
  * Believe `X-Forwarded-For` / `X-Forwarded-Proto` only from your own reverse proxies: the

@@ -1,6 +1,6 @@
+import { Depends, dependency, Typhoon } from "typhoon";
+import { loadSettings } from "typhoon/settings";
 import * as v from "valibot";
-import { Depends, dependency, Typhoon } from "../../../src/index";
-import { loadSettings } from "../../../src/settings/load-settings";
 
 const Settings = v.object({
   app_name: v.optional(v.string(), "Awesome API"),

@@ -1,5 +1,5 @@
+import { loadSettings } from "typhoon/settings";
 import * as v from "valibot";
-import { loadSettings } from "../../../src/settings/load-settings";
 
 export const Settings = v.object({
   database_url: v.pipe(v.string(), v.url()),
