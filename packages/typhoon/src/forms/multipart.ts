@@ -1,10 +1,9 @@
 import type { Readable } from "node:stream";
-import { ClientDisconnected, type Receive } from "@typhoon/server";
+import { bodyMessage, ClientDisconnected, type Receive } from "@typhoon/server";
 import busboy from "busboy";
 import { FormParseError, malformed, tooLarge } from "./errors";
 import { FormData, type FormValue } from "./form-data";
 import type { ResolvedFormLimits } from "./limits";
-import { bodyMessage } from "./receive-body";
 import { FileSpool, type SpooledContent } from "./spool";
 import { TempStore } from "./temp-store";
 import { UploadFile } from "./upload-file";

@@ -1,16 +1,16 @@
-import type { Receive } from "@typhoon/server";
-import { decodeComponent } from "../http/query";
+import { bodyMessage, decodeFormComponent, type Receive } from "@typhoon/server";
 import { tooLarge } from "./errors";
 import { FormData, type FormValue } from "./form-data";
 import type { ResolvedFormLimits } from "./limits";
-import { bodyMessage } from "./receive-body";
 
 /** Bytes outside ASCII (in latin1 text, one char per byte): a raw, unencoded UTF-8 character. */
 const NON_ASCII = /[\u0080-\u00ff]/;
 
 /** One urlencoded component read as latin1 (a char per byte), decoded as UTF-8 text. */
 function decodeLatin1(raw: string): string {
-  return decodeComponent(NON_ASCII.test(raw) ? Buffer.from(raw, "latin1").toString("utf8") : raw);
+  return decodeFormComponent(
+    NON_ASCII.test(raw) ? Buffer.from(raw, "latin1").toString("utf8") : raw,
+  );
 }
 
 /**

@@ -1,21 +1,4 @@
-import { decodeComponent } from "./query";
-
-/** Parses a `Cookie` header; the first occurrence of a name wins, like browsers send it. */
-export function parseCookieHeader(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
-  if (!header) return out;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq === -1) continue;
-    const name = part.slice(0, eq).trim();
-    if (name === "" || name in out) continue;
-    let value = part.slice(eq + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
-      value = value.slice(1, -1);
-    out[name] = value.includes("%") ? decodeComponent(value) : value;
-  }
-  return out;
-}
+// Setting cookies. Reading them is the server's `parseCookies` / `cookieValue` (Starlette's rules).
 
 export interface CookieOptions {
   maxAge?: number;

@@ -1,4 +1,4 @@
-import type { Headers as HeaderPairs } from "@typhoon/server";
+import { type Headers as HeaderPairs, headerValue, headerValues } from "@typhoon/server";
 
 /**
  * Read-only, case-insensitive view over the scope's header pairs. Lookups scan the pairs
@@ -13,17 +13,12 @@ export class RequestHeaders implements Iterable<[string, string]> {
 
   /** The first value of `name`, or undefined. */
   get(name: string): string | undefined {
-    const key = name.toLowerCase();
-    for (const pair of this.raw) if (pair[0] === key) return pair[1];
-    return undefined;
+    return headerValue(this.raw, name.toLowerCase());
   }
 
   /** Every value of `name`, one per header line, in arrival order. */
   getAll(name: string): string[] {
-    const key = name.toLowerCase();
-    const out: string[] = [];
-    for (const pair of this.raw) if (pair[0] === key) out.push(pair[1]);
-    return out;
+    return headerValues(this.raw, name.toLowerCase());
   }
 
   has(name: string): boolean {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
-import type { Headers as HeaderPairs, Receive, Send } from "@typhoon/server";
+import { type Headers as HeaderPairs, headerValue, type Receive, type Send } from "@typhoon/server";
 import { entityTag, httpDate, ifRangeMatches, isNotModified, requestHeader } from "./conditional";
 import { DisconnectWatch } from "./disconnect";
 import { type ByteRange, parseRange } from "./ranges";
@@ -170,11 +170,6 @@ async function sendEmpty(send: Send, status: number, headers: HeaderPairs): Prom
 
 function pieceLength(piece: Piece): number {
   return piece instanceof Uint8Array ? piece.byteLength : piece.end - piece.start + 1;
-}
-
-function headerValue(headers: HeaderPairs, name: string): string | undefined {
-  for (const pair of headers) if (pair[0] === name) return pair[1];
-  return undefined;
 }
 
 function pushed(headers: HeaderPairs, name: string, value: string): string {
