@@ -1,4 +1,3 @@
-import { SecurityHTTPError } from "@typhoon/security";
 import { ClientDisconnected, type Logger } from "@typhoon/server";
 import {
   type ErrorFormat,
@@ -70,14 +69,9 @@ export class ExceptionHandlers {
   }
 
   #find(error: unknown): ExceptionHandler | undefined {
-    if (error instanceof HTTPException || error instanceof SecurityHTTPError) {
+    if (error instanceof HTTPException) {
       const byStatus = this.#byStatus.get(error.status);
       if (byStatus !== undefined) return byStatus;
-    }
-    // Security schemes cannot import HTTPException (layering): their errors are HTTPExceptions
-    // for every handler lookup unless a handler names their class.
-    if (error instanceof SecurityHTTPError) {
-      return this.#byClass.get(SecurityHTTPError) ?? this.#byClass.get(HTTPException);
     }
     if (typeof error !== "object" || error === null) return undefined;
     for (
@@ -120,7 +114,7 @@ function clientDisconnectedHandler(): Response {
  */
 export function httpExceptionHandler(
   _request: Request,
-  error: HTTPException | SecurityHTTPError,
+  error: HTTPException,
 ): Response {
   const headers = error.headers;
   if (error.status === 204 || error.status === 304)

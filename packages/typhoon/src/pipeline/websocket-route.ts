@@ -1,6 +1,5 @@
 import { CleanupStack } from "@typhoon/di";
 import type { FlatRoute } from "@typhoon/router";
-import { SecurityHTTPError } from "@typhoon/security";
 import type { Receive, Send, WebSocketScope } from "@typhoon/server";
 import { HTTPException } from "../http/exceptions";
 import { Request } from "../http/request";
@@ -72,7 +71,7 @@ export class PlannedWebSocketRoute {
   async #closeFor(websocket: WebSocket, error: unknown): Promise<void> {
     if (error instanceof WebSocketDisconnect) return; // the client left: nothing to answer
     if (error instanceof WebSocketException) return websocket.close(error.code, error.reason);
-    if (error instanceof HTTPException || error instanceof SecurityHTTPError)
+    if (error instanceof HTTPException)
       return websocket.close(
         POLICY_VIOLATION,
         typeof error.detail === "string" ? error.detail : "",
