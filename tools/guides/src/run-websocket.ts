@@ -1,5 +1,5 @@
 import type { WebSocketEvent } from "@typhoon/server";
-import type { InProcessWebSocket } from "typhoon";
+import type { InProcessWebSocket } from "typhoon/testing";
 import { type Bindings, matchJson, matchText, substitute } from "./placeholders";
 import type { Target } from "./target";
 import type { WebSocketStep } from "./websocket-script";

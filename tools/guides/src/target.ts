@@ -1,4 +1,5 @@
-import { type AppLike, type InProcessWebSocket, TestClient } from "typhoon";
+import type { AppLike } from "typhoon";
+import { type InProcessWebSocket, TestClient } from "typhoon/testing";
 
 /** A response as the guides compare it. */
 export interface ActualResponse {

@@ -5,19 +5,18 @@
  */
 import { createHash } from "node:crypto";
 import {
-  createJwt,
   Depends,
   dependency,
   File,
   Form,
   HTTPException,
-  OAuth2PasswordBearer,
   Path,
   Query,
-  StreamingResponse,
   Typhoon,
   WebSocket,
 } from "typhoon";
+import { StreamingResponse } from "typhoon/responses";
+import { createJwt, OAuth2PasswordBearer } from "typhoon/security";
 import * as v from "valibot";
 
 export const SOAK_SECRET = "soak-test-secret-not-for-production-0123456789";
