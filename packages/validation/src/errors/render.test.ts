@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { JsonSchemaError } from "../json-schema/errors";
 import type { ErrorItem } from "../types";
+import { isTyphoonValidationError, TyphoonValidationError } from "./base";
 import { jsonPointer, renderValidationErrors } from "./render";
 import { RequestValidationError, ResponseValidationError } from "./validation-error";
 
@@ -104,5 +106,27 @@ describe("error classes", () => {
     expect(new RequestValidationError(errors.slice(0, 1)).message).toContain(
       "1 validation error in",
     );
+  });
+
+  it("have stable codes and one guard for the package's errors", () => {
+    const request = new RequestValidationError(errors);
+    expect(request.code).toBe("REQUEST_INVALID");
+    expect(isTyphoonValidationError(request)).toBe(true);
+    expect(new ResponseValidationError(errors).code).toBe("RESPONSE_INVALID");
+    expect(new JsonSchemaError("$.a: no JSON Schema for symbol")).toMatchObject({
+      name: "JsonSchemaError",
+      code: "JSON_SCHEMA_UNSUPPORTED",
+    });
+    expect(isTyphoonValidationError(new Error("other"))).toBe(false);
+  });
+
+  it("name the route of a response that does not fit its schema", () => {
+    const e = new ResponseValidationError(errors, { route: "GET /items/{id}" });
+    expect(e).toBeInstanceOf(TyphoonValidationError);
+    expect(e.name).toBe("ResponseValidationError");
+    expect(e.route).toBe("GET /items/{id}");
+    expect(e.errors).toBe(errors);
+    expect(e.message.split("\n")[0]).toBe("2 validation errors in the response of GET /items/{id}");
+    expect(e.message).toContain("query.q: Field required [type=missing]");
   });
 });

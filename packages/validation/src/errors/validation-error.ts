@@ -1,5 +1,7 @@
 import type { ErrorItem } from "../types";
+import { TyphoonValidationError } from "./base";
 
+/** "2 validation errors in the request", then up to five errors, one per line. */
 function summary(errors: readonly ErrorItem[], what: string): string {
   const count = `${errors.length} validation error${errors.length === 1 ? "" : "s"} ${what}`;
   const lines = errors.slice(0, 5).map((e) => `  ${e.loc.join(".")}: ${e.msg} [type=${e.type}]`);
@@ -8,21 +10,28 @@ function summary(errors: readonly ErrorItem[], what: string): string {
 }
 
 /** Every invalid input of one request; the app renders it as a 422 (see renderValidationErrors). */
-export class RequestValidationError extends Error {
+export class RequestValidationError extends TyphoonValidationError {
   readonly errors: ErrorItem[];
   constructor(errors: ErrorItem[]) {
-    super(summary(errors, "in the request"));
-    this.name = "RequestValidationError";
+    super("REQUEST_INVALID", summary(errors, "in the request"));
     this.errors = errors;
   }
 }
 
+export interface ResponseValidationErrorOptions {
+  /** The route whose handler returned the value, e.g. `GET /items/{id}`; named in the message. */
+  route?: string;
+}
+
 /** A handler's return value did not match its response schema: a server bug (500 + log). */
-export class ResponseValidationError extends Error {
+export class ResponseValidationError extends TyphoonValidationError {
   readonly errors: ErrorItem[];
-  constructor(errors: ErrorItem[]) {
-    super(summary(errors, "in the response"));
-    this.name = "ResponseValidationError";
+  /** The route named in the options, if any. */
+  readonly route: string | undefined;
+  constructor(errors: ErrorItem[], options: ResponseValidationErrorOptions = {}) {
+    const where = options.route === undefined ? "" : ` of ${options.route}`;
+    super("RESPONSE_INVALID", summary(errors, `in the response${where}`));
     this.errors = errors;
+    this.route = options.route;
   }
 }

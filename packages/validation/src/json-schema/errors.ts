@@ -1,7 +1,8 @@
+import { TyphoonValidationError } from "../errors/base";
+
 /** Thrown for a schema that JSON Schema cannot express; the message names where it is. */
-export class JsonSchemaError extends Error {
+export class JsonSchemaError extends TyphoonValidationError {
   constructor(message: string) {
-    super(message);
-    this.name = "JsonSchemaError";
+    super("JSON_SCHEMA_UNSUPPORTED", message);
   }
 }

@@ -3,22 +3,6 @@ import type { ErrorItem } from "../types";
 import { locateJsonError } from "./json-error";
 
 /**
- * Bytes that are not UTF-8 at all: apps/reference/SPEC.md §1.6 answers 400 "There was an
- * error parsing the body".
- */
-export class BodyDecodeError extends Error {
-  readonly status = 400;
-  constructor() {
-    super("There was an error parsing the body");
-    this.name = "BodyDecodeError";
-  }
-}
-
-// fatal: invalid UTF-8 throws instead of turning into U+FFFD; a leading BOM is dropped (as
-// Python's json.loads does for bytes).
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
-/**
  * Deepest nesting of arrays and objects a body may have. Deeper values would overflow the
  * stack later (validating, rendering an error's `input`, serialising an echo): a client could
  * turn any route into a 500. Real APIs stay far below it.
@@ -43,21 +27,14 @@ function tooDeepAt(text: string): number {
 }
 
 /**
- * Parses a JSON body. Malformed JSON pushes one `json_invalid` error at `["body", <code point
- * offset>]` (Python's message in `ctx.error`) and returns undefined. `__proto__` stays a plain
- * own key (JSON.parse never calls the prototype setter); duplicate keys: the last one wins.
- * Throws {@link BodyDecodeError} for bytes that are not valid UTF-8.
+ * Parses a JSON body's text (decoding its bytes is the caller's: invalid UTF-8 is an HTTP 400,
+ * not a validation error). Malformed JSON pushes one `json_invalid` error at `["body", <code
+ * point offset>]` (Python's message in `ctx.error`) and returns undefined. A leading BOM is
+ * skipped, as Python's json.loads does for bytes. `__proto__` stays a plain own key
+ * (JSON.parse never calls the prototype setter); duplicate keys: the last one wins.
  */
-export function parseJson(bytes: Uint8Array | string, errors: ErrorItem[]): unknown {
-  let text: string;
-  if (typeof bytes === "string") text = bytes.charCodeAt(0) === 0xfeff ? bytes.slice(1) : bytes;
-  else {
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      throw new BodyDecodeError();
-    }
-  }
+export function parseJson(body: string, errors: ErrorItem[]): unknown {
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
   // A body needs at least two characters per level: short ones cannot be too deep.
   if (text.length > 2 * MAX_JSON_DEPTH) {
     const at = tooDeepAt(text);
