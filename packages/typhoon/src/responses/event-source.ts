@@ -1,9 +1,8 @@
-import type { HTTPScope, Receive, Send } from "@typhoon/server";
+import { type HTTPScope, type Receive, type Send, statusHasNoBody } from "@typhoon/server";
 import { Response, type ResponseInit } from "../http/responses";
 import { pump } from "./pump";
 import { openSource, type StreamSource } from "./source";
 import { type EventItem, encodeEvent } from "./sse-encoding";
-import { hasNoBody } from "./streaming";
 
 export interface EventSourceInit extends ResponseInit {
   /** Keep-alive comment interval in ms (default 15000); 0 turns it off. */
@@ -51,7 +50,7 @@ export class EventSourceResponse extends Response {
   ): Promise<void> {
     const source = openSource(this.events);
     await send({ type: "http.response.start", status: this.status, headers: this.headers });
-    if (method === "HEAD" || hasNoBody(this.status)) {
+    if (method === "HEAD" || statusHasNoBody(this.status)) {
       await source.close();
       await send({ type: "http.response.body", body: EMPTY });
       return;

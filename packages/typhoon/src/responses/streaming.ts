@@ -1,4 +1,4 @@
-import type { HTTPScope, Receive, Send } from "@typhoon/server";
+import { type HTTPScope, type Receive, type Send, statusHasNoBody } from "@typhoon/server";
 import { Response, type ResponseInit } from "../http/responses";
 import { pump } from "./pump";
 import { openSource, type StreamSource } from "./source";
@@ -31,17 +31,13 @@ export class StreamingResponse extends Response {
   ): Promise<void> {
     const source = openSource(this.content);
     await send({ type: "http.response.start", status: this.status, headers: this.headers });
-    if (method === "HEAD" || hasNoBody(this.status)) {
+    if (method === "HEAD" || statusHasNoBody(this.status)) {
       await source.close(); // never pulled: a generator that has not started just completes
       await send({ type: "http.response.body", body: EMPTY });
       return;
     }
     await pump(source, { send, receive, encode: encodeChunk });
   }
-}
-
-export function hasNoBody(status: number): boolean {
-  return status === 204 || status === 304 || status < 200;
 }
 
 function encodeChunk(chunk: StreamChunk): Uint8Array {
