@@ -112,10 +112,7 @@ function clientDisconnectedHandler(): Response {
  * as JSON with the exception's status and headers; no body for 204 and 304. Exported so that a
  * handler of your own can delegate to it (log, then answer as usual).
  */
-export function httpExceptionHandler(
-  _request: Request,
-  error: HTTPException,
-): Response {
+export function httpExceptionHandler(_request: Request, error: HTTPException): Response {
   const headers = error.headers;
   if (error.status === 204 || error.status === 304)
     return new Response(
