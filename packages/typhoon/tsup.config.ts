@@ -1,3 +1,4 @@
+import { packageBuild } from "@typhoon-tooling/tsup-preset";
 import { defineConfig } from "tsup";
 
 // One entry per `exports` subpath, laid out as dist/<subpath>/index.js so that the vitest
@@ -15,13 +16,11 @@ const SUBPATHS = [
 const publicEntries: Record<string, string> = { index: "src/index.ts" };
 for (const subpath of SUBPATHS) publicEntries[`${subpath}/index`] = `src/${subpath}/index.ts`;
 
-export default defineConfig({
-  // `cli` is the `typhoon` executable (package.json "bin"); its shebang comes from the source,
-  // and tsup marks the output executable.
-  entry: { ...publicEntries, cli: "src/cli/main.ts" },
-  format: ["esm"],
-  dts: { entry: publicEntries },
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-});
+export default defineConfig(
+  packageBuild({
+    // `cli` is the `typhoon` executable (package.json "bin"); its shebang comes from the
+    // source, and tsup marks the output executable.
+    entry: { ...publicEntries, cli: "src/cli/main.ts" },
+    dts: { entry: publicEntries },
+  }),
+);
