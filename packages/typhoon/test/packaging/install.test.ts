@@ -1,8 +1,18 @@
 // Installing the way users will: the packed tarballs (not the workspace) in empty npm projects.
-// The umbrella with its packages, serving an app with its docs page; and a single package
-// (@typhoon/router) alone in a project that has nothing else.
+// The umbrella with its packages, serving an app with its docs page, each of its subpaths
+// imported and typed; and a single package (@typhoon/router) alone in a project that has
+// nothing else.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +22,39 @@ const packagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const PACKAGES = ["server", "router", "validation", "di", "security", "docs", "typhoon"];
 let root: string;
 const tarballs = new Map<string, string>();
+
+/** Each entry of the umbrella with a value and a type it exports (`params` has types only). */
+const ENTRIES: Array<{ entry: string; value?: string; type: string }> = [
+  { entry: "typhoon", value: "Typhoon", type: "RouteOptions" },
+  { entry: "typhoon/testing", value: "TestClient", type: "RequestOptions" },
+  { entry: "typhoon/middleware", value: "cors", type: "Middleware" },
+  { entry: "typhoon/responses", value: "StreamingResponse", type: "FileResponseInit" },
+  { entry: "typhoon/security", value: "OAuth2PasswordBearer", type: "JwtPayload" },
+  { entry: "typhoon/forms", value: "parseForm", type: "FormLimits" },
+  { entry: "typhoon/settings", value: "loadSettings", type: "SettingsIssue" },
+  { entry: "typhoon/exception-handlers", value: "httpExceptionHandler", type: "ExceptionHandler" },
+  { entry: "typhoon/params", type: "ParamOptions" },
+];
+
+/** True when every file the package's `exports` point at is built. */
+function built(dir: string): boolean {
+  const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+  return Object.values<string | Record<string, string>>(pkg.exports).every((target) =>
+    typeof target === "string"
+      ? existsSync(path.join(dir, target))
+      : [target.import, target.types].every((file) => !file || existsSync(path.join(dir, file))),
+  );
+}
+
+/** What a command printed when it failed, or "" when it succeeded. */
+function typeErrors(command: string, args: string[], cwd: string): string {
+  try {
+    execFileSync(command, args, { cwd, encoding: "utf8" });
+    return "";
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout || error);
+  }
+}
 
 function npmInstall(project: string, specs: string[]) {
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...specs], {
@@ -36,8 +79,7 @@ beforeAll(() => {
   mkdirSync(packs);
   for (const name of PACKAGES) {
     const dir = path.join(packagesDir, name);
-    if (!existsSync(path.join(dir, "dist/index.js")))
-      execFileSync("pnpm", ["build"], { cwd: dir, stdio: "ignore" });
+    if (!built(dir)) execFileSync("pnpm", ["build"], { cwd: dir, stdio: "ignore" });
     const before = new Set(readdirSync(packs));
     execFileSync("pnpm", ["pack", "--pack-destination", packs], { cwd: dir, stdio: "ignore" });
     const made = readdirSync(packs).find((file) => !before.has(file));
@@ -46,14 +88,24 @@ beforeAll(() => {
   }
 }, 240_000);
 
+// Removing the installed node_modules trees can take a while on a busy machine.
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("installing the umbrella from its tarballs", () => {
+  let installed: string | undefined;
+  /** One project with the umbrella installed, shared by the cases below. */
+  function umbrellaProject(): string {
+    if (!installed) {
+      installed = newProject("uses-typhoon");
+      npmInstall(installed, [...tarballs.values(), "valibot@^1.1.0"]);
+    }
+    return installed;
+  }
+
   it("serves an app, its OpenAPI document and the offline docs page", async () => {
-    const project = newProject("uses-typhoon");
-    npmInstall(project, [...tarballs.values(), "valibot@^1.1.0"]);
+    const project = umbrellaProject();
     writeFileSync(
       path.join(project, "app.mjs"),
       `import { Path, serve, Typhoon } from "typhoon";
@@ -92,6 +144,67 @@ process.on("SIGTERM", () => handle.close().then(() => process.exit(0)));
       expect(await exited).toBe(0);
     }
   }, 300_000);
+
+  it("imports a value from each subpath", () => {
+    const project = umbrellaProject();
+    const withValue = ENTRIES.filter((e) => e.value);
+    const script = [
+      ...withValue.map((e, i) => `import { ${e.value} as v${i} } from "${e.entry}";`),
+      'import * as params from "typhoon/params";',
+      `console.log(JSON.stringify([${withValue.map((_, i) => `typeof v${i}`).join(", ")}]));`,
+      "console.log(JSON.stringify(Object.keys(params)));",
+    ].join("\n");
+    const [kinds, paramsValues] = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", script],
+      { cwd: project, encoding: "utf8" },
+    )
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(kinds).toEqual(withValue.map(() => "function"));
+    expect(paramsValues).toEqual([]);
+  }, 300_000);
+
+  it.each([
+    { module: "node16", moduleResolution: "node16" },
+    { module: "esnext", moduleResolution: "bundler" },
+  ])(
+    "types each subpath under moduleResolution $moduleResolution",
+    (options) => {
+      const project = umbrellaProject();
+      const file = `check-${options.moduleResolution}.ts`;
+      const lines = ENTRIES.map(
+        (e, i) =>
+          `import ${e.value ? `{ ${e.value} as v${i}, type ${e.type} as T${i} }` : `type { ${e.type} as T${i} }`} from "${e.entry}";`,
+      );
+      const uses = ENTRIES.map((e, i) => (e.value ? `[typeof v${i}, T${i}]` : `T${i}`));
+      writeFileSync(
+        path.join(project, file),
+        `${lines.join("\n")}\nexport type Uses = [${uses.join(", ")}];\n`,
+      );
+      const config = `tsconfig-${options.moduleResolution}.json`;
+      writeFileSync(
+        path.join(project, config),
+        JSON.stringify({
+          compilerOptions: {
+            ...options,
+            target: "es2022",
+            strict: true,
+            noEmit: true,
+            // The installed declarations may use Node's types, which this project does not
+            // install: only this file's imports are checked, not the libraries themselves.
+            types: [],
+            skipLibCheck: true,
+          },
+          files: [file],
+        }),
+      );
+      const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+      expect(typeErrors(process.execPath, [tsc, "-p", config], project)).toBe("");
+    },
+    300_000,
+  );
 });
 
 describe("installing a single package alone", () => {
