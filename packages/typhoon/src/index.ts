@@ -16,7 +16,12 @@ export type {
 export { ClientDisconnected } from "@typhoon/server";
 export type { ErrorFormat, ErrorItem } from "@typhoon/validation";
 // Validation errors and schema names, from @typhoon/validation.
-export { getName, named, RequestValidationError } from "@typhoon/validation";
+export {
+  getName,
+  named,
+  RequestValidationError,
+  ResponseValidationError,
+} from "@typhoon/validation";
 export { Typhoon, type TyphoonOptions } from "./app";
 export { isTyphoonError, TyphoonError, type TyphoonErrorCode } from "./errors";
 export { UploadFile } from "./forms/upload-file";
@@ -27,7 +32,6 @@ export { Request } from "./http/request";
 export { Response, type ResponseInit } from "./http/responses";
 export type { LifespanHandler } from "./lifespan";
 export { Body, Cookie, File, Form, Header, Path, Query } from "./params/markers";
-export { ResponseValidationError } from "./pipeline/route";
 export { APIRouter, type APIRouterOptions, type IncludeRouterOptions } from "./routing/api-router";
 export type {
   Handler,

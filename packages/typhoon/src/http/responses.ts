@@ -1,7 +1,12 @@
-import type { Headers as HeaderPairs, HTTPScope, Receive, Send } from "@typhoon/server";
+import {
+  type Headers as HeaderPairs,
+  type Receive,
+  type Scope,
+  type Send,
+  statusHasNoBody,
+} from "@typhoon/server";
 import { type CookieOptions, serializeCookie } from "./cookies";
-
-const empty = new Uint8Array(0);
+import { EMPTY, sendWhole } from "./send-whole";
 
 export interface ResponseInit {
   status?: number;
@@ -23,7 +28,7 @@ export class Response {
     this.headers = toPairs(init.headers);
     // Buffer.from copies small strings into Node's shared pool: no ArrayBuffer per response.
     this.body =
-      content == null ? empty : typeof content === "string" ? Buffer.from(content) : content;
+      content == null ? EMPTY : typeof content === "string" ? Buffer.from(content) : content;
     const mediaType = init.mediaType ?? (this.constructor as typeof Response).mediaType;
     if (mediaType !== undefined && !this.hasHeader("content-type")) {
       this.headers.push(["content-type", withCharset(mediaType)]);
@@ -69,16 +74,18 @@ export class Response {
   }
 
   /**
-   * Writes this response through the server interface. Streaming subclasses also get the
-   * request's `receive` (to notice a disconnect) and its scope (conditional and range headers).
+   * Sends this response: a response is itself an app, as in Starlette. The header list is
+   * computed per call and never written back, so one Response can answer many requests.
+   * Streaming subclasses override it: `receive` tells them of a disconnect, `scope` gives
+   * the method and the request headers (conditional and range requests).
    */
-  async send(send: Send, _method?: string, _receive?: Receive, _scope?: HTTPScope): Promise<void> {
-    const headers = this.headers;
-    const noBody =
-      this.status === 204 || this.status === 304 || (this.status >= 100 && this.status < 200);
-    if (!noBody) headers.push(["content-length", String(this.body.byteLength)]);
-    await send({ type: "http.response.start", status: this.status, headers });
-    await send({ type: "http.response.body", body: noBody ? empty : this.body });
+  respond(_scope: Scope, _receive: Receive, send: Send): Promise<void> {
+    const status = this.status;
+    if (statusHasNoBody(status)) return sendWhole(send, status, this.headers, EMPTY);
+    const body = this.body;
+    const headers = this.headers.slice();
+    headers.push(["content-length", String(body.byteLength)]);
+    return sendWhole(send, status, headers, body);
   }
 }
 
@@ -97,6 +104,15 @@ export class HTMLResponse extends Response {
 export class PlainTextResponse extends Response {
   static override mediaType = "text/plain";
 }
+
+/**
+ * The bare 500 of an unhandled error: never the error's message (internals stay in the log).
+ * One shared instance, its headers frozen so that nothing can edit it for everyone.
+ */
+export const INTERNAL_SERVER_ERROR = new PlainTextResponse("Internal Server Error", {
+  status: 500,
+});
+Object.freeze(INTERNAL_SERVER_ERROR.headers);
 
 /** 307 by default, so the method and body are kept (Starlette's default). */
 export class RedirectResponse extends Response {

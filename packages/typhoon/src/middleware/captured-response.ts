@@ -1,4 +1,4 @@
-import type { Headers as HeaderPairs, Send } from "@typhoon/server";
+import type { Headers as HeaderPairs, Receive, Scope, Send } from "@typhoon/server";
 import { Response } from "../http/responses";
 import type { BodyChannel } from "./body-channel";
 
@@ -41,7 +41,7 @@ export class CapturedResponse extends Response {
   }
 
   /** Forwards the head as it is now, then the body as it arrives. */
-  override async send(send: Send): Promise<void> {
+  override async respond(_scope: Scope, _receive: Receive, send: Send): Promise<void> {
     this.#claim();
     await send({ type: "http.response.start", status: this.status, headers: this.headers });
     for (;;) {

@@ -74,12 +74,7 @@ class MiddlewareCall {
     }
     if (response !== this.#captured) this.#abandonDownstream();
     try {
-      await response.send(
-        send,
-        this.request.method,
-        this.#relay.forMiddleware,
-        this.request.scope as HTTPScope,
-      );
+      await response.respond(this.request.scope as HTTPScope, this.#relay.forMiddleware, send);
     } catch (error) {
       this.#abandonDownstream();
       throw error;

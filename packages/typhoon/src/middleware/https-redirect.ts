@@ -16,7 +16,7 @@ export function httpsRedirect(): Middleware {
       if (scope.type === "websocket") return send({ type: "websocket.close", code: 1008 });
       const query = scope.query_string ? `?${scope.query_string}` : "";
       const url = `https://${secureNetloc(scope)}${scope.root_path}${scope.raw_path}${query}`;
-      return new RedirectResponse(url, { status: 307 }).send(send);
+      return new RedirectResponse(url, { status: 307 }).respond(scope, receive, send);
     };
 }
 

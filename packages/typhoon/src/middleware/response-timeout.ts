@@ -14,7 +14,11 @@ const RESOLVED = Promise.resolve();
  * every request); this middleware is for any other ServerApp, or a deadline around middleware.
  */
 export function responseTimeout(ms: number): Middleware {
-  const deadlines = new Deadlines(ms);
+  return guardDeadline(new Deadlines(ms));
+}
+
+/** `responseTimeout` on a deadline list the caller owns (an app shares its own with mounts). */
+export function guardDeadline(deadlines: Deadlines): Middleware {
   return (app) => async (scope, receive, send) => {
     if (scope.type !== "http") return app(scope, receive, send);
     const deadline = deadlines.watch(send);

@@ -1,4 +1,4 @@
-import type { HTTPScope, Middleware, Send, ServerApp, WebSocketScope } from "@typhoon/server";
+import type { HTTPScope, Middleware, Receive, Send, ServerApp } from "@typhoon/server";
 import { PlainTextResponse, RedirectResponse } from "../http/responses";
 import { getHeader } from "./header-pairs";
 
@@ -45,8 +45,12 @@ export function trustedHost(options: TrustedHostOptions = {}): Middleware {
       const host = hostName(getHeader(scope.headers, "host") ?? "");
       if (isAllowed(host)) return app(scope, receive, send);
       if (scope.type === "websocket") return send({ type: "websocket.close", code: 1008 });
-      if (wwwRedirect && exact.has(`www.${host}`)) return redirectToWww(scope, send);
-      return new PlainTextResponse("Invalid host header", { status: 400 }).send(send);
+      if (wwwRedirect && exact.has(`www.${host}`)) return redirectToWww(scope, receive, send);
+      return new PlainTextResponse("Invalid host header", { status: 400 }).respond(
+        scope,
+        receive,
+        send,
+      );
     };
 }
 
@@ -61,9 +65,9 @@ export function hostName(hostHeader: string): string {
   return colon === -1 ? host : host.slice(0, colon);
 }
 
-function redirectToWww(scope: HTTPScope | WebSocketScope, send: Send): Promise<void> {
+function redirectToWww(scope: HTTPScope, receive: Receive, send: Send): Promise<void> {
   const netloc = getHeader(scope.headers, "host") ?? "";
   const query = scope.query_string ? `?${scope.query_string}` : "";
   const url = `${scope.scheme}://www.${netloc.trim()}${scope.root_path}${scope.raw_path}${query}`;
-  return new RedirectResponse(url).send(send);
+  return new RedirectResponse(url).respond(scope, receive, send);
 }

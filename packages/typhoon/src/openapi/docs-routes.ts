@@ -84,11 +84,9 @@ export class OpenAPIProvider {
 
 export function openapiRoute(provider: OpenAPIProvider): FixedRoute {
   return {
-    async handle(scope, _receive, send) {
-      await new Response(provider.bytes(scope.root_path), { mediaType: "application/json" }).send(
-        send,
-        scope.method,
-      );
+    handle(scope, receive, send) {
+      const json = provider.bytes(scope.root_path);
+      return new Response(json, { mediaType: "application/json" }).respond(scope, receive, send);
     },
   };
 }
@@ -99,7 +97,7 @@ export function docsPageRoute(
   options: DocsPageOptions & { title: string },
 ): FixedRoute {
   return {
-    async handle(scope, _receive, send) {
+    handle(scope, receive, send) {
       const root = scope.root_path;
       const html = scalarHtml({
         title: options.title,
@@ -108,7 +106,7 @@ export function docsPageRoute(
         ...(options.theme === undefined ? {} : { theme: options.theme }),
         ...(options.configuration === undefined ? {} : { configuration: options.configuration }),
       });
-      await new HTMLResponse(html).send(send, scope.method);
+      return new HTMLResponse(html).respond(scope, receive, send);
     },
   };
 }
@@ -116,14 +114,14 @@ export function docsPageRoute(
 /** Scalar's standalone bundle, served by the app itself so /docs works offline. */
 export function scalarScriptRoute(): FixedRoute {
   return {
-    async handle(scope, receive, send) {
+    handle(scope, receive, send) {
       const bundle = scalarBundle();
       // The URL carries the bundle's hash, so the file can be cached for good.
       const response = new FileResponse(bundle.path, {
         mediaType: bundle.contentType,
         headers: { "cache-control": "public, max-age=31536000, immutable" },
       });
-      await response.send(send, scope.method, receive, scope);
+      return response.respond(scope, receive, send);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { ClientDisconnected, type Logger } from "@typhoon/server";
+import { ClientDisconnected, type Logger, statusHasNoBody } from "@typhoon/server";
 import {
   type ErrorFormat,
   RequestValidationError,
@@ -6,7 +6,7 @@ import {
 } from "@typhoon/validation";
 import { HTTPException } from "../http/exceptions";
 import type { Request } from "../http/request";
-import { JSONResponse, PlainTextResponse, Response } from "../http/responses";
+import { INTERNAL_SERVER_ERROR, JSONResponse, Response } from "../http/responses";
 
 /** Turns an error raised while handling a request into the response to send. */
 export type ExceptionHandler<E = any> = (
@@ -23,6 +23,7 @@ export type ErrorClass<E = unknown> = abstract new (...args: any[]) => E;
 export class ExceptionHandlers {
   readonly #byStatus = new Map<number, ExceptionHandler>();
   readonly #byClass = new Map<Function, ExceptionHandler>();
+  readonly #prebuilt = new Map<number, Response | null>();
   readonly #errorFormat: ErrorFormat;
   readonly #logger: Logger;
 
@@ -39,11 +40,24 @@ export class ExceptionHandlers {
   set(key: number | ErrorClass, handler: ExceptionHandler): void {
     if (typeof key === "number") this.#byStatus.set(key, handler);
     else this.#byClass.set(key, handler);
+    this.#prebuilt.clear();
   }
 
-  /** True while an HTTPException of `status` gets the default answer (no handler replaced it). */
-  answersByDefault(status: number): boolean {
-    return !this.#byStatus.has(status) && this.#byClass.get(HTTPException) === httpExceptionHandler;
+  /**
+   * The default answer to `HTTPException(status)`, rendered once and shared (the app's 404
+   * for unknown paths needs no exception, lookup or Response per request); null once a
+   * handler replaces the default for it.
+   */
+  prebuilt(status: number): Response | null {
+    let response = this.#prebuilt.get(status);
+    if (response === undefined) {
+      const byDefault =
+        !this.#byStatus.has(status) && this.#byClass.get(HTTPException) === httpExceptionHandler;
+      response = byDefault ? httpExceptionResponse(new HTTPException(status)) : null;
+      if (response !== null) Object.freeze(response.headers);
+      this.#prebuilt.set(status, response);
+    }
+    return response;
   }
 
   /**
@@ -98,8 +112,7 @@ export class ExceptionHandlers {
         this.#logger.error("The 500 exception handler failed", handlerError);
       }
     }
-    // Never the error's message: internals stay in the log.
-    return new PlainTextResponse("Internal Server Error", { status: 500 });
+    return INTERNAL_SERVER_ERROR;
   }
 }
 
@@ -113,8 +126,12 @@ function clientDisconnectedHandler(): Response {
  * handler of your own can delegate to it (log, then answer as usual).
  */
 export function httpExceptionHandler(_request: Request, error: HTTPException): Response {
+  return httpExceptionResponse(error);
+}
+
+function httpExceptionResponse(error: HTTPException): Response {
   const headers = error.headers;
-  if (error.status === 204 || error.status === 304)
+  if (statusHasNoBody(error.status))
     return new Response(
       null,
       headers ? { status: error.status, headers } : { status: error.status },

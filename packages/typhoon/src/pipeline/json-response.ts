@@ -1,13 +1,8 @@
-import type { Headers as HeaderPairs, Send } from "@typhoon/server";
+import type { Headers as HeaderPairs } from "@typhoon/server";
 import type { Response } from "../http/responses";
 
-export const EMPTY = new Uint8Array(0);
 /** Shared by every JSON response, so frozen: a middleware that edits it in place fails loudly. */
 export const JSON_TYPE = Object.freeze(["content-type", "application/json"]) as [string, string];
-
-export function hasNoBody(status: number): boolean {
-  return status === 204 || status === 304 || status < 200;
-}
 
 /**
  * A plain value's response headers: what `new Response(body).send()` would give (with the
@@ -21,18 +16,4 @@ export function jsonHeaders(body: Uint8Array, injected: Response | undefined): H
   for (const pair of injected.headers) headers.push(pair);
   headers.push(["content-length", String(body.byteLength)]);
   return headers;
-}
-
-/**
- * Start, then body. Its own small async function: a suspended async function keeps every
- * local of its frame alive, and the caller's frame is much larger than these four.
- */
-export async function sendWhole(
-  send: Send,
-  status: number,
-  headers: HeaderPairs,
-  body: Uint8Array,
-): Promise<void> {
-  await send({ type: "http.response.start", status, headers });
-  await send({ type: "http.response.body", body });
 }

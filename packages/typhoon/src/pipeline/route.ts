@@ -1,40 +1,45 @@
 import { CleanupStack, type DependencyOverrides, type DependsMarker, type Plan } from "@typhoon/di";
 import type { FlatRoute } from "@typhoon/router";
-import type { HTTPScope, Logger, Receive, Send } from "@typhoon/server";
+import { type HTTPScope, type Receive, type Send, statusHasNoBody } from "@typhoon/server";
 import {
   compileResponse,
   type ErrorItem,
   RequestValidationError,
   type ResponseFilter,
+  ResponseValidationError,
 } from "@typhoon/validation";
 import { parseForm, type ResolvedFormOptions } from "../forms/parse-form";
 import { Request } from "../http/request";
 import { Response } from "../http/responses";
+import { EMPTY } from "../http/send-whole";
 import type { RouteDef } from "../routing/api-router";
 import type { SharedRouteOptions } from "../routing/types";
+import { type AnswerHost, answer, answerError, waiting } from "./answer";
 import { jsonBodyValue } from "./body";
-import { RequestContext } from "./context";
-import type { Deadline, Deadlines } from "./deadlines";
-import type { ExceptionHandlers } from "./exception-handlers";
+import type { RequestContext } from "./context";
+import { HttpExchange, NO_CLEANUP } from "./exchange";
 import type { DeclaredInput } from "./inputs";
-import { EMPTY, hasNoBody, jsonHeaders, sendWhole } from "./json-response";
-import type { MergedOptions } from "./route-options";
-import { mergeOptions } from "./route-options";
+import { jsonHeaders } from "./json-response";
+import { type MergedOptions, mergeOptions } from "./route-options";
 import { RoutePlan } from "./route-plan";
 
-export { type MergedOptions, mergeOptions } from "./route-options";
-
 /** What a route needs from its app. */
-export interface RouteHost {
-  readonly overrides: DependencyOverrides;
-  readonly exceptionHandlers: ExceptionHandlers;
-  readonly logger: Logger;
+export interface RouteHost extends AnswerHost {
+  readonly dependencyOverrides: DependencyOverrides;
+  /** App-level dependencies, run before every route's own. */
   readonly dependencies: readonly DependsMarker<unknown>[];
   readonly bodyLimit: number;
   readonly formOptions: ResolvedFormOptions;
-  /** The app's response deadline, when its routes enforce it (null: off, or done outside). */
-  readonly deadlines: Deadlines | null;
 }
+
+// A request's steps, in order. Each may return a promise; the loop continues synchronously
+// until one does (the technique of the dependency planner's program), so a synchronous route
+// answers without a single async frame of its own.
+const READ_BODY = 0;
+const RESOLVE = 1;
+const CALL = 2;
+const CLOSE_FUNCTION_SCOPE = 3;
+const STEPS = 4;
 
 /**
  * A route planned at startup: its dependency graph, input extractors, body handling and
@@ -46,6 +51,8 @@ export class PlannedRoute {
   readonly methods: readonly string[];
   readonly merged: MergedOptions;
   readonly #host: RouteHost;
+  /** `GET,HEAD /items/{id}`: how errors and logs name the route. */
+  readonly #name: string;
   readonly #filter: ResponseFilter | null;
   readonly #status: number;
   readonly #plan: RoutePlan;
@@ -59,6 +66,7 @@ export class PlannedRoute {
     this.path = flat.path;
     this.methods = flat.methods;
     this.#host = host;
+    this.#name = `${this.methods.join(",")} ${this.path}`;
     this.merged = mergeOptions(flat.chain, flat.route.options);
     const { response, excludeUnset, excludeNone } = flat.route.options;
     this.#filter =
@@ -73,10 +81,10 @@ export class PlannedRoute {
     this.#status = flat.route.options.status ?? 200;
     this.#plan = new RoutePlan({
       path: this.path,
-      name: `${this.methods.join(",")} ${this.path}`,
+      name: this.#name,
       params: this.def.options.params ?? {},
       before: [...host.dependencies, ...this.merged.dependencies],
-      overrides: host.overrides,
+      overrides: host.dependencyOverrides,
       allowBody: true,
     });
   }
@@ -96,241 +104,94 @@ export class PlannedRoute {
     send: Send,
     pathParams: Readonly<Record<string, string>>,
   ): Promise<void> {
-    const routePlan = this.#plan.current();
-    if (!routePlan.isSync || routePlan.needsCleanup || this.#plan.hasBody || this.#plan.hasForm) {
-      return this.#handle(scope, receive, send, pathParams, routePlan);
-    }
-    // A sync plan with no body and nothing to clean up: everything up to the send runs
-    // synchronously, and the suspended frame is sendWhole's small one, not a whole handler's.
-    const request = this.#newRequest(scope, receive, pathParams);
-    const ctx = new RequestContext(request);
-    let body: Uint8Array;
-    try {
-      const errors: unknown[] = [];
-      const values = routePlan.run(ctx, NO_CLEANUP, errors);
-      // A plain provider may still return a promise (`() => fetch(...)`).
-      if (values instanceof Promise) {
-        return this.#afterPlan(values, errors, request, ctx, send, this.#watch(send));
-      }
-      if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
-      const result = this.def.handler(values);
-      if (
-        result instanceof Promise ||
-        result instanceof Response ||
-        ctx.backgroundTasksIfUsed !== undefined
-      ) {
-        const deadline = result instanceof Promise ? this.#watch(send) : null;
-        return this.#respond(result, request, ctx, send, deadline);
-      }
-      body = this.#jsonBody(result, ctx.responseIfUsed);
-    } catch (error) {
-      return this.#fail(error, request, send, null);
-    }
-    const injected = ctx.responseIfUsed;
-    return sendWhole(send, this.#statusWith(injected), jsonHeaders(body, injected), body);
-  }
-
-  /**
-   * Starts the response deadline of a request that goes async (a synchronous answer needs
-   * none: nothing can hang before its response starts).
-   */
-  #watch(send: Send): Deadline | null {
-    const deadlines = this.#host.deadlines;
-    return deadlines === null ? null : deadlines.watch(send);
-  }
-
-  #newRequest(
-    scope: HTTPScope,
-    receive: Receive,
-    pathParams: Readonly<Record<string, string>>,
-  ): Request {
+    const plan = this.#plan.current();
     const request = new Request(scope, receive, pathParams as Record<string, string>);
     request.bodyLimit = this.#host.bodyLimit;
-    return request;
+    const stack = plan.needsCleanup ? new CleanupStack(this.#cleanupOptions) : NO_CLEANUP;
+    const x = new HttpExchange(request, send, stack);
+    const reads = this.#plan.hasBody || this.#plan.hasForm;
+    return this.#advance(x, plan, reads ? READ_BODY : RESOLVE);
   }
 
-  /** The sync path's continuation when a dependency answered with a promise after all. */
-  async #afterPlan(
-    pending: Promise<Record<string, unknown>>,
-    errors: unknown[],
-    request: Request,
-    ctx: RequestContext,
-    send: Send,
-    deadline: Deadline | null,
-  ): Promise<void> {
-    let result: unknown;
+  /** Runs the steps from `from`; at the first promise, continues when it settles. */
+  #advance(x: HttpExchange, plan: Plan<RequestContext>, from: number): Promise<void> {
     try {
-      const values = await pending;
-      if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
-      result = this.def.handler(values);
-    } catch (error) {
-      await this.#fail(error, request, send, deadline);
-      return;
-    }
-    await this.#respond(result, request, ctx, send, deadline);
-  }
-
-  /** The sync path's continuation for an async handler, a Response, or background tasks. */
-  async #respond(
-    handlerResult: unknown,
-    request: Request,
-    ctx: RequestContext,
-    send: Send,
-    deadline: Deadline | null,
-  ): Promise<void> {
-    let response: Response | null = null;
-    let body: Uint8Array = EMPTY;
-    try {
-      const result = handlerResult instanceof Promise ? await handlerResult : handlerResult;
-      if (result instanceof Response) response = result;
-      else body = this.#jsonBody(result, ctx.responseIfUsed);
-    } catch (error) {
-      await this.#fail(error, request, send, deadline);
-      return;
-    }
-    const scope = request.scope as HTTPScope;
-    // Past the deadline the client has its 504: nothing is sent (background tasks still run).
-    if (deadline === null || deadline.start()) {
-      if (response !== null) await response.send(send, scope.method, request.receive, scope);
-      else {
-        const injected = ctx.responseIfUsed;
-        await sendWhole(send, this.#statusWith(injected), jsonHeaders(body, injected), body);
-      }
-    }
-    // FastAPI 0.92's order: background tasks after the body is sent.
-    const tasks = ctx.backgroundTasksIfUsed;
-    if (tasks !== undefined) await tasks.run(this.#host.logger);
-  }
-
-  /** The sync path's error answer, through the app's exception handlers. */
-  async #fail(
-    error: unknown,
-    request: Request,
-    send: Send,
-    deadline: Deadline | null,
-  ): Promise<void> {
-    let response = this.#host.exceptionHandlers.renderNow(request, error);
-    if (!(response instanceof Response)) {
-      // A custom handler may take time, or never settle.
-      deadline ??= this.#watch(send);
-      response = await response;
-    }
-    if (deadline !== null && !deadline.start()) return; // the client has its 504
-    await response.send(send, (request.scope as HTTPScope).method);
-  }
-
-  /** Any route: a body or a form to read first, an async plan, dependencies with cleanup. */
-  async #handle(
-    scope: HTTPScope,
-    receive: Receive,
-    send: Send,
-    pathParams: Readonly<Record<string, string>>,
-    routePlan: Plan<RequestContext>,
-  ): Promise<void> {
-    const request = this.#newRequest(scope, receive, pathParams);
-    const ctx = new RequestContext(request);
-    const stack = routePlan.needsCleanup ? new CleanupStack(this.#cleanupOptions) : NO_CLEANUP;
-    const deadline = this.#watch(send);
-    // A handler's plain value is sent as JSON without building a Response object.
-    let response: Response | null = null;
-    let body: Uint8Array = EMPTY;
-    try {
-      if (this.#plan.hasBody) {
-        const bytes = await request.body();
-        ctx.body = jsonBodyValue(bytes, request.headers.get("content-type"));
-      } else if (this.#plan.hasForm)
-        ctx.form = await parseForm(
-          receive,
-          request.headers.get("content-type"),
-          this.#host.formOptions,
-        );
-      const errors: unknown[] = [];
-      let values = routePlan.run(ctx, stack, errors);
-      if (values instanceof Promise) values = await values;
-      if (errors.length > 0) throw new RequestValidationError(errors as ErrorItem[]);
-      let result = this.def.handler(values);
-      if (result instanceof Promise) result = await result;
-      // `Depends(p, { scope: "function" })` cleanups end before the response is sent (a commit
-      // lands before the client sees the result); a failure there becomes the error response.
-      const functionScope = stack.functionScopeIfUsed;
-      if (functionScope !== undefined) await functionScope.close();
-      if (result instanceof Response) response = result;
-      else body = this.#jsonBody(result, ctx.responseIfUsed);
-    } catch (error) {
-      // Dependencies with cleanup see the error before it becomes a response (FastAPI 0.92).
-      if (stack !== NO_CLEANUP) await stack.close(error);
-      let errorResponse = this.#host.exceptionHandlers.renderNow(request, error);
-      if (!(errorResponse instanceof Response)) errorResponse = await errorResponse;
-      try {
-        if (deadline === null || deadline.start()) await errorResponse.send(send, scope.method);
-      } finally {
-        deadline?.stop();
-        if (ctx.form !== undefined) await ctx.form.close();
-      }
-      return;
-    }
-    let failure: unknown;
-    try {
-      // Past the deadline the client has its 504: nothing is sent (tasks and cleanup still run).
-      if (deadline === null || deadline.start()) {
-        if (response !== null) await response.send(send, scope.method, receive, scope);
-        else {
-          // Sent from here rather than through a helper: one async frame (and tick) less.
-          const injected = ctx.responseIfUsed;
-          const status = this.#statusWith(injected);
-          await send({ type: "http.response.start", status, headers: jsonHeaders(body, injected) });
-          await send({ type: "http.response.body", body });
+      for (let step = from; step < STEPS; step++) {
+        const pending = this.#step(step, x, plan);
+        if (pending !== undefined) {
+          waiting(this.#host, x);
+          const next = step + 1;
+          return pending.then(
+            () => this.#advance(x, plan, next),
+            (error: unknown) => answerError(this.#host, x, error),
+          );
         }
       }
-      // FastAPI 0.92's order: background tasks after the body is sent, then dependency cleanup.
-      const tasks = ctx.backgroundTasksIfUsed;
-      if (tasks !== undefined) await tasks.run(this.#host.logger);
+      this.#output(x);
     } catch (error) {
-      failure = error; // a stream broke after the response started: the server cuts it
-      throw error;
-    } finally {
-      // Temporary upload files never outlive the request (no await, so no tick, without a form).
-      if (ctx.form !== undefined) await ctx.form.close();
-      if (stack !== NO_CLEANUP) await stack.close(failure);
+      return answerError(this.#host, x, error);
     }
+    return answer(this.#host, x);
   }
 
-  /** The status of a plain value's response: the injected Response's, if it set one. */
-  #statusWith(injected: Response | undefined): number {
-    return injected !== undefined && injected.status !== 0 ? injected.status : this.#status;
+  #step(step: number, x: HttpExchange, plan: Plan<RequestContext>): Promise<unknown> | undefined {
+    switch (step) {
+      case READ_BODY:
+        return this.#read(x);
+      case RESOLVE: {
+        const values = plan.run(x, x.stack, x.errors);
+        if (!(values instanceof Promise)) x.value = values;
+        else return values.then((resolved) => (x.value = resolved));
+        return undefined;
+      }
+      case CALL: {
+        if (x.errors.length > 0) throw new RequestValidationError(x.errors as ErrorItem[]);
+        const result = this.def.handler(x.value);
+        if (!(result instanceof Promise)) x.value = result;
+        else return result.then((resolved) => (x.value = resolved));
+        return undefined;
+      }
+      case CLOSE_FUNCTION_SCOPE:
+        // `Depends(p, { scope: "function" })` cleanups end before the response is sent (a
+        // commit lands before the client sees the result); a failure there is the answer.
+        return x.stack.functionScopeIfUsed?.close();
+    }
+    return undefined;
+  }
+
+  /** The body or the form the route declared, read before its inputs are resolved. */
+  async #read(x: HttpExchange): Promise<void> {
+    const contentType = x.request.headers.get("content-type");
+    if (this.#plan.hasBody) x.body = jsonBodyValue(await x.request.body(), contentType);
+    else x.form = await parseForm(x.receive, contentType, this.#host.formOptions);
   }
 
   /**
-   * The handler's value through the response schema (unknown keys dropped) and as JSON bytes;
-   * empty for statuses without a body (the value is still validated).
+   * The handler's result as the answer: a Response as it is; a plain value through the
+   * response schema (unknown keys dropped) as JSON, with the injected Response's status and
+   * headers if the handler asked for one. Statuses without a body send none (the value is
+   * still validated).
    */
-  #jsonBody(result: unknown, injected: Response | undefined): Uint8Array {
+  #output(x: HttpExchange): void {
+    const result = x.value;
+    if (result instanceof Response) {
+      x.reply = result;
+      return;
+    }
+    const injected = x.responseIfUsed;
+    const status = injected !== undefined && injected.status !== 0 ? injected.status : this.#status;
     let json: string | undefined;
     if (this.#filter !== null) {
       const filtered = this.#filter(result);
-      if (!filtered.ok) {
-        throw new ResponseValidationError(
-          `${this.methods.join(",")} ${this.path}`,
-          filtered.errors,
-        );
-      }
+      if (!filtered.ok) throw new ResponseValidationError(filtered.errors, { route: this.#name });
       json = filtered.json;
     }
-    if (hasNoBody(this.#statusWith(injected))) return EMPTY;
     // Buffer.from copies small strings into Node's shared pool: no ArrayBuffer per response.
-    return Buffer.from(json ?? JSON.stringify(result) ?? "null");
+    const bytes = statusHasNoBody(status)
+      ? EMPTY
+      : Buffer.from(json ?? JSON.stringify(result) ?? "null");
+    x.status = status;
+    x.headers = jsonHeaders(bytes, injected);
+    x.json = bytes;
   }
 }
-
-/** A handler returned data its response schema rejects: a server bug, answered with 500. */
-export class ResponseValidationError extends Error {
-  readonly errors: unknown[];
-  constructor(route: string, errors: unknown[]) {
-    super(`Response of ${route} does not match its response schema: ${JSON.stringify(errors)}`);
-    this.name = "ResponseValidationError";
-    this.errors = errors;
-  }
-}
-
-/** Shared by routes without generator dependencies: nothing is ever pushed on it. */
-export const NO_CLEANUP = new CleanupStack();

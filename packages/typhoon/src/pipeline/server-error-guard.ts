@@ -1,5 +1,5 @@
-import type { HTTPScope, Logger, Send, ServerApp } from "@typhoon/server";
-import { PlainTextResponse } from "../http/responses";
+import type { HTTPScope, Logger, Receive, Send, ServerApp } from "@typhoon/server";
+import { INTERNAL_SERVER_ERROR } from "../http/responses";
 
 /**
  * Starlette's ServerErrorMiddleware: outside every user middleware, an error that escaped
@@ -9,7 +9,7 @@ import { PlainTextResponse } from "../http/responses";
 export function serverErrorGuard(app: ServerApp, logger: Logger): ServerApp {
   return (scope, receive, send) => {
     if (scope.type !== "http") return app(scope, receive, send);
-    const watched = new WatchedSend(send, scope, logger);
+    const watched = new WatchedSend(scope, receive, send, logger);
     let done: Promise<void>;
     try {
       done = app(scope, receive, watched.send);
@@ -24,13 +24,15 @@ export function serverErrorGuard(app: ServerApp, logger: Logger): ServerApp {
 /** The host's send, noting whether the response started; and the answer to a failure. */
 class WatchedSend {
   #started = false;
-  readonly #send: Send;
   readonly #scope: HTTPScope;
+  readonly #receive: Receive;
+  readonly #send: Send;
   readonly #logger: Logger;
 
-  constructor(send: Send, scope: HTTPScope, logger: Logger) {
-    this.#send = send;
+  constructor(scope: HTTPScope, receive: Receive, send: Send, logger: Logger) {
     this.#scope = scope;
+    this.#receive = receive;
+    this.#send = send;
     this.#logger = logger;
   }
 
@@ -43,9 +45,6 @@ class WatchedSend {
     const scope = this.#scope;
     this.#logger.error(`Error handling ${scope.method} ${scope.path}`, error);
     if (this.#started) throw error;
-    await new PlainTextResponse("Internal Server Error", { status: 500 }).send(
-      this.#send,
-      scope.method,
-    );
+    await INTERNAL_SERVER_ERROR.respond(scope, this.#receive, this.#send);
   };
 }

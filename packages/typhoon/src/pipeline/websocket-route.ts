@@ -7,7 +7,9 @@ import type { RouteDef } from "../routing/api-router";
 import type { SharedRouteOptions } from "../routing/types";
 import { WebSocket, WebSocketDisconnect, WebSocketException } from "../websocket/websocket";
 import { RequestContext } from "./context";
-import { mergeOptions, NO_CLEANUP, type RouteHost } from "./route";
+import { NO_CLEANUP } from "./exchange";
+import type { RouteHost } from "./route";
+import { mergeOptions } from "./route-options";
 import { RoutePlan } from "./route-plan";
 
 /** Policy violation: what FastAPI closes with when a handshake's params are invalid. */
@@ -29,9 +31,10 @@ export class PlannedWebSocketRoute {
       path: this.path,
       name: `WEBSOCKET ${this.path}`,
       params: this.def.options.params ?? {},
-      // App-level dependencies guard HTTP routes (SPEC §1.3); router and route ones apply here.
+      // App-level dependencies guard HTTP routes (apps/reference/SPEC.md §1.3); router and
+      // route ones apply here.
       before: merged.dependencies,
-      overrides: host.overrides,
+      overrides: host.dependencyOverrides,
       allowBody: false,
     });
   }

@@ -1,8 +1,9 @@
-import { type HTTPScope, type Receive, type Send, statusHasNoBody } from "@typhoon/server";
+import type { Receive, Scope, Send } from "@typhoon/server";
 import { Response, type ResponseInit } from "../http/responses";
 import { pump } from "./pump";
 import { openSource, type StreamSource } from "./source";
 import { type EventItem, encodeEvent } from "./sse-encoding";
+import { sendsNoBody } from "./streaming";
 
 export interface EventSourceInit extends ResponseInit {
   /** Keep-alive comment interval in ms (default 15000); 0 turns it off. */
@@ -42,15 +43,10 @@ export class EventSourceResponse extends Response {
     if (!this.hasHeader("x-accel-buffering")) this.headers.push(["x-accel-buffering", "no"]);
   }
 
-  override async send(
-    send: Send,
-    method?: string,
-    receive?: Receive,
-    _scope?: HTTPScope,
-  ): Promise<void> {
+  override async respond(scope: Scope, receive: Receive, send: Send): Promise<void> {
     const source = openSource(this.events);
     await send({ type: "http.response.start", status: this.status, headers: this.headers });
-    if (method === "HEAD" || statusHasNoBody(this.status)) {
+    if (sendsNoBody(scope, this.status)) {
       await source.close();
       await send({ type: "http.response.body", body: EMPTY });
       return;

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { HTTPScope, Receive, Send } from "@typhoon/server";
+import type { Receive, Scope, Send } from "@typhoon/server";
 import { TyphoonError } from "../errors";
 import { Response, type ResponseInit } from "../http/responses";
 import { contentDisposition, type DispositionType } from "./content-disposition";
@@ -51,16 +51,8 @@ export class FileResponse extends Response {
     }
   }
 
-  /**
-   * `scope` brings the request headers (conditional GET, Range); `receive` lets a client
-   * disconnect stop the read. Without them the whole file is sent.
-   */
-  override async send(
-    send: Send,
-    method?: string,
-    receive?: Receive,
-    scope?: HTTPScope,
-  ): Promise<void> {
+  /** `scope` brings the request headers (conditional GET, Range); `receive`, a disconnect. */
+  override async respond(scope: Scope, receive: Receive, send: Send): Promise<void> {
     let opened: Awaited<ReturnType<typeof openPath>>;
     try {
       opened = await openPath(this.path);
@@ -73,9 +65,9 @@ export class FileResponse extends Response {
       await sendOpenedFile(send, opened, {
         status: this.status,
         headers: this.headers.slice(),
-        method,
+        method: scope.type === "http" ? scope.method : "GET",
         receive,
-        requestHeaders: scope?.headers,
+        requestHeaders: scope.type === "lifespan" ? undefined : scope.headers,
       });
     } finally {
       await opened.handle.close();

@@ -31,9 +31,9 @@ describe("response types", () => {
     new EventSourceResponse([{ id: { nested: true } }]);
   });
 
-  it("take the request context as optional extra send arguments", () => {
-    type Send = FileResponse["send"];
-    expectTypeOf<Parameters<Send>>().toExtend<[unknown, string?, unknown?, unknown?]>();
+  it("are apps: respond(scope, receive, send) has the ServerApp shape", () => {
+    expectTypeOf<FileResponse["respond"]>().toExtend<ServerApp>();
+    expectTypeOf<StreamingResponse["respond"]>().toExtend<ServerApp>();
   });
 
   it("gives StaticFiles a serverApp to mount", () => {

@@ -1,4 +1,4 @@
-import { type HTTPScope, type Receive, type Send, statusHasNoBody } from "@typhoon/server";
+import { type Receive, type Scope, type Send, statusHasNoBody } from "@typhoon/server";
 import { Response, type ResponseInit } from "../http/responses";
 import { pump } from "./pump";
 import { openSource, type StreamSource } from "./source";
@@ -22,22 +22,22 @@ export class StreamingResponse extends Response {
     this.content = typeof content === "string" ? [content] : content;
   }
 
-  /** `receive` lets a client disconnect stop the stream; without it the stream runs to its end. */
-  override async send(
-    send: Send,
-    method?: string,
-    receive?: Receive,
-    _scope?: HTTPScope,
-  ): Promise<void> {
+  /** A client disconnect (seen through `receive`) stops the stream. */
+  override async respond(scope: Scope, receive: Receive, send: Send): Promise<void> {
     const source = openSource(this.content);
     await send({ type: "http.response.start", status: this.status, headers: this.headers });
-    if (method === "HEAD" || statusHasNoBody(this.status)) {
+    if (sendsNoBody(scope, this.status)) {
       await source.close(); // never pulled: a generator that has not started just completes
       await send({ type: "http.response.body", body: EMPTY });
       return;
     }
     await pump(source, { send, receive, encode: encodeChunk });
   }
+}
+
+/** HEAD, or a status without a body: the head alone is sent and the source never pulled. */
+export function sendsNoBody(scope: Scope, status: number): boolean {
+  return (scope.type === "http" && scope.method === "HEAD") || statusHasNoBody(status);
 }
 
 function encodeChunk(chunk: StreamChunk): Uint8Array {

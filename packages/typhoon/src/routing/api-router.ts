@@ -11,11 +11,10 @@ import type {
   WebSocketRouteOptions,
 } from "./types";
 
-/** The method a WebSocket route is stored under; the app routes it apart from HTTP. */
-export const WEBSOCKET = "WEBSOCKET";
-
 /** A route as declared, before the app plans it at startup. */
 export interface RouteDef {
+  /** A WebSocket route answers the handshake (a GET) and lives in its own table. */
+  readonly kind: "http" | "websocket";
   readonly methods: readonly string[];
   readonly path: string;
   readonly options: RouteOptions<Params, GenericSchema | undefined>;
@@ -86,12 +85,8 @@ export class APIRouter {
     options: WebSocketRouteOptions<P> & { params?: P & CheckPathParams<Path, P> },
     handler: (args: InferParams<P>) => unknown,
   ): this {
-    return this.#add(
-      [WEBSOCKET],
-      path,
-      options as RouteDef["options"],
-      handler as RouteDef["handler"],
-    );
+    const def = options as RouteDef["options"];
+    return this.#add(["GET"], path, def, handler as RouteDef["handler"], "websocket");
   }
 
   /** Includes `router` (possibly several times, under different prefixes). */
@@ -130,10 +125,11 @@ export class APIRouter {
     path: string,
     options: RouteDef["options"],
     handler: RouteDef["handler"],
+    kind: RouteDef["kind"] = "http",
   ): this {
     if (typeof handler !== "function")
       throw new TypeError(`Route ${methods.join(",")} ${path}: the handler must be a function`);
-    const def: RouteDef = { methods, path, options, handler };
+    const def: RouteDef = { kind, methods, path, options, handler };
     this.group.add(
       options.name === undefined
         ? { methods, path, route: def }

@@ -71,7 +71,7 @@ export class StaticFiles {
       return new JSONResponse(
         { detail: "Method Not Allowed" },
         { status: 405, headers: allow },
-      ).send(send);
+      ).respond(scope, receive, send);
     }
     const segments = safeSegments(scope.path);
     const found = segments === null ? null : await this.#open(segments);
@@ -81,7 +81,7 @@ export class StaticFiles {
       }
       await found.handle.close();
       if (found.isDirectory && this.html) {
-        if (!hasTrailingSlash(scope)) return slashRedirect(scope).send(send);
+        if (!hasTrailingSlash(scope)) return slashRedirect(scope).respond(scope, receive, send);
         const index = await this.#open([...segments, "index.html"]);
         if (index?.isFile) return this.#sendFile(index, "index.html", 200, scope, receive, send);
         await index?.handle.close();
@@ -96,7 +96,7 @@ export class StaticFiles {
       if (page?.isFile) return this.#sendFile(page, "404.html", 404, scope, receive, send);
       await page?.handle.close();
     }
-    return new JSONResponse({ detail: "Not Found" }, { status: 404 }).send(send);
+    return new JSONResponse({ detail: "Not Found" }, { status: 404 }).respond(scope, receive, send);
   }
 
   async #sendFile(

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { httpRequest, serve } from "@typhoon/server";
+import { type HTTPScope, httpRequest, serve } from "@typhoon/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Typhoon } from "../../src/index";
 import { FileResponse, FileResponseError } from "../../src/responses";
@@ -90,11 +90,16 @@ describe("FileResponse", () => {
 
   it("fails with a FileResponseError for a missing file or a directory", async () => {
     const send = async () => {};
-    await expect(new FileResponse(join(dir, "missing.txt")).send(send)).rejects.toMatchObject({
+    const receive = async () => ({ type: "http.disconnect" }) as const;
+    const scope = { type: "http", method: "GET", headers: [] } as unknown as HTTPScope;
+    const missing = new FileResponse(join(dir, "missing.txt"));
+    await expect(missing.respond(scope, receive, send)).rejects.toMatchObject({
       name: "FileResponseError",
       message: expect.stringContaining("ENOENT"),
     });
-    await expect(new FileResponse(dir).send(send)).rejects.toBeInstanceOf(FileResponseError);
+    await expect(new FileResponse(dir).respond(scope, receive, send)).rejects.toBeInstanceOf(
+      FileResponseError,
+    );
     const errors: unknown[] = [];
     const res = await httpRequest(
       respond(() => new FileResponse(join(dir, "missing.txt"))),

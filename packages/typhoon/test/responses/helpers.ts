@@ -12,13 +12,7 @@ export function respond(make: (scope: HTTPScope) => Response | Promise<Response>
   return async (scope, receive, send) => {
     if (scope.type !== "http") throw new Error("http only");
     const response = await make(scope);
-    const full = response.send as (
-      send: unknown,
-      method?: string,
-      receive?: unknown,
-      scope?: HTTPScope,
-    ) => Promise<void>;
-    await full.call(response, send, scope.method, receive, scope);
+    await response.respond(scope, receive, send);
   };
 }
 

@@ -36,7 +36,7 @@ interface ItemShape {
   readonly kind: "route" | "mount";
   readonly path: string;
   readonly name?: string;
-  readonly methods?: readonly string[];
+  readonly route?: { readonly kind?: string };
 }
 
 /** `typhoon routes`: a table, or JSON for scripts. */
@@ -76,7 +76,7 @@ export function collectRoutes(loaded: LoadedApp): RouteInfo[] {
   }));
   // WebSocket routes and mounts are not in `routes`: read them from the declarations.
   for (const item of app.group?.items() ?? []) {
-    const websocket = item.kind === "route" && item.methods?.[0] === "WEBSOCKET";
+    const websocket = item.kind === "route" && item.route?.kind === "websocket";
     if (!websocket && item.kind !== "mount") continue;
     routes.push({
       kind: websocket ? "websocket" : "mount",
