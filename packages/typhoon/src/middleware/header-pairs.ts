@@ -1,13 +1,10 @@
-import type { Headers as HeaderPairs } from "@typhoon/server";
+import { type Headers as HeaderPairs, headerValue } from "@typhoon/server";
 
 // Small helpers over `[lower-case name, value]` pairs: middleware edits a response head in
 // place of Starlette's MutableHeaders. Names passed in must already be lower-case.
 
-/** The first value of `name`, or undefined. */
-export function getHeader(headers: HeaderPairs, name: string): string | undefined {
-  for (const pair of headers) if (pair[0] === name) return pair[1];
-  return undefined;
-}
+/** The first value of `name`, or undefined (the server's reader, under this file's naming). */
+export const getHeader = headerValue;
 
 /** Replaces every value of `name` with one `value` (kept at the first one's position). */
 export function setHeader(headers: HeaderPairs, name: string, value: string): void {
