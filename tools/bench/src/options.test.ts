@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCli } from "./options";
 
@@ -14,6 +17,21 @@ describe("command line", () => {
     expect(parseCli(["--prime", "0"]).compare.primeSec).toBe(0);
     expect(parseCli(["--prime", "3"]).compare.primeSec).toBe(3);
     expect(() => parseCli(["--prime", "-1"])).toThrow(/--prime/);
+  });
+
+  it("adds another checkout's built Typhoon as the baseline server", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-baseline-"));
+    try {
+      expect(() => parseCli(["--baseline", dir])).toThrow(/no dist\/server.js/);
+      mkdirSync(join(dir, "dist"));
+      writeFileSync(join(dir, "dist", "server.js"), "");
+      const options = parseCli(["--servers", "fastify,typhoon", "--baseline", dir]);
+      expect(options.compare.servers).toEqual(["fastify", "typhoon", "baseline"]);
+      expect(options.compare.baselineDir).toBe(dir);
+      expect(parseCli([]).compare.servers).not.toContain("baseline");
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 
   it("has a quick mode and explicit overrides", () => {

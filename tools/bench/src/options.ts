@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { CompareConfig } from "./compare/types";
 import type { InstructionsConfig } from "./instructions/instructions-stats";
@@ -51,6 +53,8 @@ Options:
   --connections N      wrk connections (default 64)
   --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi (compare, profile,
                        instructions: Node servers only)
+  --baseline DIR       compare: also run the Typhoon that another checkout's built bench
+                       folder (DIR/dist/server.js) bundles, with a Typhoon/baseline ratio
   --routes a,b         subset of hello,item,create,me,missing (compare, profile, instructions)
   --no-fastapi         leave the FastAPI column out
   --autocannon         load with autocannon even when wrk is installed
@@ -92,6 +96,7 @@ export function parseCli<C extends string = Command>(
       prime: { type: "string" },
       connections: { type: "string" },
       servers: { type: "string" },
+      baseline: { type: "string" },
       routes: { type: "string" },
       "no-fastapi": { type: "boolean", default: false },
       autocannon: { type: "boolean", default: false },
@@ -105,8 +110,17 @@ export function parseCli<C extends string = Command>(
   }
   if (words.length > 1) throw new Error(`one command at a time (got ${words.join(" ")})`);
   const quick = values.quick;
+  const baselineDir = values.baseline === undefined ? undefined : resolve(values.baseline);
   const allServers: ServerName[] = [...NODE_SERVERS, "fastapi"];
   const servers = subset("servers", values.servers, allServers);
+  if (baselineDir !== undefined) {
+    if (!existsSync(join(baselineDir, "dist", "server.js"))) {
+      throw new Error(
+        `--baseline: no dist/server.js in ${baselineDir} (build that checkout first)`,
+      );
+    }
+    servers.push("baseline");
+  }
   const routes = subset<RouteId>(
     "routes",
     values.routes,
@@ -140,6 +154,7 @@ export function parseCli<C extends string = Command>(
       connections,
       servers,
       routes,
+      ...(baselineDir === undefined ? {} : { baselineDir }),
     },
   };
 }

@@ -34,6 +34,7 @@ function routeTable(route: RouteResult): string {
 }
 
 function summaryTable(report: CompareReport): string {
+  const baseline = report.config.servers.includes("baseline");
   const rows = report.routes.map((route) => {
     const typhoon = route.servers.find((s) => s.server === "typhoon");
     return [
@@ -42,6 +43,7 @@ function summaryTable(report: CompareReport): string {
       fmtRatio(typhoon?.vsRaw ?? null),
       fmtRatio(route.typhoonP99VsFastify),
       fmtRatio(route.typhoonVsFastapi),
+      ...(baseline ? [fmtRatio(route.typhoonVsBaseline)] : []),
     ];
   });
   const header = [
@@ -50,6 +52,7 @@ function summaryTable(report: CompareReport): string {
     "Typhoon/raw",
     "p99 Typhoon/Fastify",
     "Typhoon/FastAPI",
+    ...(baseline ? ["Typhoon/baseline"] : []),
   ];
   return table(header, rows);
 }

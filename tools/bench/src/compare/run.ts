@@ -14,11 +14,12 @@ import type { CompareConfig, CompareReport, RouteResult, Sample, ServerRouteResu
 type Log = (line: string) => void;
 
 /** Starts every server once, pinned, and refuses to measure one that fails the pre-check. */
-async function startServers(names: ServerName[], tools: Tools, log: Log) {
+async function startServers(config: CompareConfig, tools: Tools, log: Log) {
   const servers = new Map<ServerName, ServerProcess>();
   try {
-    for (const name of names) {
-      const server = await ServerProcess.start(launchSpec(name, tools, { port: await freePort() }));
+    for (const name of config.servers) {
+      const launch = { port: await freePort(), baselineDir: config.baselineDir };
+      const server = await ServerProcess.start(launchSpec(name, tools, launch));
       servers.set(name, server);
       const failures = await precheck(`http://127.0.0.1:${server.port}`);
       if (failures.length > 0) {
@@ -68,6 +69,7 @@ function summarise(route: RouteCase, samples: Map<ServerName, Sample[]>): RouteR
     servers,
     typhoonP99VsFastify: typhoonP99 && fastifyP99 ? roundRatios(typhoonP99, fastifyP99) : null,
     typhoonVsFastapi: versus("typhoon", "fastapi"),
+    typhoonVsBaseline: versus("typhoon", "baseline"),
   };
 }
 
@@ -98,7 +100,7 @@ export async function runCompare(run: CompareRun): Promise<CompareReport> {
   const startedAt = new Date().toISOString();
   const machine = describeMachine(run.tools);
   const warnings = [...run.warnings];
-  const servers = await startServers(config.servers, run.tools, log);
+  const servers = await startServers(config, run.tools, log);
   const routes: RouteResult[] = [];
   try {
     for (const route of ROUTES.filter((r) => config.routes.includes(r.id))) {

@@ -12,6 +12,8 @@ export interface CompareConfig {
   connections: number;
   servers: ServerName[];
   routes: RouteId[];
+  /** The bench folder of another built checkout, measured as the `baseline` server. */
+  baselineDir?: string;
 }
 
 export interface Sample {
@@ -44,6 +46,8 @@ export interface RouteResult {
   /** Per-round p99 ratio Typhoon/Fastify (below 1 is better). */
   typhoonP99VsFastify: Spread | null;
   typhoonVsFastapi: Spread | null;
+  /** Per-round requests/s ratio of this build's Typhoon to the baseline build's. */
+  typhoonVsBaseline: Spread | null;
 }
 
 export interface CompareReport {

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { distEntry, pythonAppDir } from "../paths";
 import type { SpawnOptions } from "../process/server-process";
 import { PYTHON, pinned, type Tools } from "../process/tools";
@@ -9,6 +10,8 @@ export interface LaunchOptions {
   cpus?: string;
   keepAliveTimeout?: number;
   maxConnections?: number;
+  /** The bench folder of another built checkout: its Typhoon runs as `baseline`. */
+  baselineDir?: string;
 }
 
 /** How to start one benchmark server in its own pinned process. */
@@ -24,9 +27,19 @@ export function launchSpec(name: ServerName, tools: Tools, options: LaunchOption
     }
     return { name, port: options.port, ...pinned(tools, cpus, PYTHON, args) };
   }
-  const args = [distEntry("server"), name, port];
+  // The other checkout's bench bundles its own Typhoon: run its server entry as "typhoon".
+  const args =
+    name === "baseline"
+      ? [join(baselineBench(options), "dist", "server.js"), "typhoon", port]
+      : [distEntry("server"), name, port];
   if (options.keepAliveTimeout !== undefined || options.maxConnections !== undefined) {
     args.push(String(options.keepAliveTimeout ?? ""), String(options.maxConnections ?? ""));
   }
   return { name, port: options.port, ...pinned(tools, cpus, process.execPath, args) };
+}
+
+function baselineBench(options: LaunchOptions): string {
+  if (options.baselineDir === undefined)
+    throw new Error("the baseline server needs --baseline DIR");
+  return options.baselineDir;
 }

@@ -3,7 +3,8 @@ import type { StartServer } from "../scenario";
 /** The Node servers, each in its own module so a process loads only its own framework. */
 export const NODE_SERVERS = ["raw", "fastify", "hono", "express", "typhoon"] as const;
 export type NodeServerName = (typeof NODE_SERVERS)[number];
-export type ServerName = NodeServerName | "fastapi";
+/** `baseline`: Typhoon as another checkout built it (`--baseline`), to compare two builds. */
+export type ServerName = NodeServerName | "fastapi" | "baseline";
 
 export const SERVER_LABELS: Record<ServerName, string> = {
   raw: "raw node:http",
@@ -12,6 +13,7 @@ export const SERVER_LABELS: Record<ServerName, string> = {
   express: "Express 5",
   typhoon: "Typhoon",
   fastapi: "FastAPI + uvicorn",
+  baseline: "Typhoon (baseline build)",
 };
 
 export function isNodeServer(name: string): name is NodeServerName {
