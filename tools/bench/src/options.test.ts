@@ -22,9 +22,9 @@ describe("command line", () => {
   it("adds another checkout's built Typhoon as the baseline server", () => {
     const dir = mkdtempSync(join(tmpdir(), "bench-baseline-"));
     try {
-      expect(() => parseCli(["--baseline", dir])).toThrow(/no dist\/server.js/);
-      mkdirSync(join(dir, "dist"));
-      writeFileSync(join(dir, "dist", "server.js"), "");
+      expect(() => parseCli(["--baseline", dir])).toThrow(/no dist\/entries\/server.js/);
+      mkdirSync(join(dir, "dist", "entries"), { recursive: true });
+      writeFileSync(join(dir, "dist", "entries", "server.js"), "");
       const options = parseCli(["--servers", "fastify,typhoon", "--baseline", dir]);
       expect(options.compare.servers).toEqual(["fastify", "typhoon", "baseline"]);
       expect(options.compare.baselineDir).toBe(dir);

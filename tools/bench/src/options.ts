@@ -54,7 +54,7 @@ Options:
   --servers a,b        subset of raw,fastify,hono,express,typhoon,fastapi (compare, profile,
                        instructions: Node servers only)
   --baseline DIR       compare: also run the Typhoon that another checkout's built bench
-                       folder (DIR/dist/server.js) bundles, with a Typhoon/baseline ratio
+                       folder (DIR/dist/entries/server.js) runs, with a Typhoon/baseline ratio
   --routes a,b         subset of hello,item,create,me,missing (compare, profile, instructions)
   --no-fastapi         leave the FastAPI column out
   --autocannon         load with autocannon even when wrk is installed
@@ -114,9 +114,9 @@ export function parseCli<C extends string = Command>(
   const allServers: ServerName[] = [...NODE_SERVERS, "fastapi"];
   const servers = subset("servers", values.servers, allServers);
   if (baselineDir !== undefined) {
-    if (!existsSync(join(baselineDir, "dist", "server.js"))) {
+    if (!existsSync(join(baselineDir, "dist", "entries", "server.js"))) {
       throw new Error(
-        `--baseline: no dist/server.js in ${baselineDir} (build that checkout first)`,
+        `--baseline: no dist/entries/server.js in ${baselineDir} (build that checkout first)`,
       );
     }
     servers.push("baseline");

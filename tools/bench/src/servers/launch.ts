@@ -30,7 +30,7 @@ export function launchSpec(name: ServerName, tools: Tools, options: LaunchOption
   // The other checkout's bench bundles its own Typhoon: run its server entry as "typhoon".
   const args =
     name === "baseline"
-      ? [join(baselineBench(options), "dist", "server.js"), "typhoon", port]
+      ? [join(baselineBench(options), "dist", "entries", "server.js"), "typhoon", port]
       : [distEntry("server"), name, port];
   if (options.keepAliveTimeout !== undefined || options.maxConnections !== undefined) {
     args.push(String(options.keepAliveTimeout ?? ""), String(options.maxConnections ?? ""));
