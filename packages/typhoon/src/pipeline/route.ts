@@ -121,8 +121,12 @@ export class PlannedRoute {
         if (pending !== undefined) {
           waiting(this.#host, x);
           const next = step + 1;
+          const yields = step === RESOLVE || step === CALL; // its promise settles to x.value
           return pending.then(
-            () => this.#advance(x, plan, next),
+            (value) => {
+              if (yields) x.value = value;
+              return this.#advance(x, plan, next);
+            },
             (error: unknown) => answerError(this.#host, x, error),
           );
         }
@@ -134,21 +138,22 @@ export class PlannedRoute {
     return answer(this.#host, x);
   }
 
+  /** Runs one step: its value goes to `x.value` now, or its promise is returned. */
   #step(step: number, x: HttpExchange, plan: Plan<RequestContext>): Promise<unknown> | undefined {
     switch (step) {
       case READ_BODY:
         return this.#read(x);
       case RESOLVE: {
         const values = plan.run(x, x.stack, x.errors);
-        if (!(values instanceof Promise)) x.value = values;
-        else return values.then((resolved) => (x.value = resolved));
+        if (values instanceof Promise) return values;
+        x.value = values;
         return undefined;
       }
       case CALL: {
         if (x.errors.length > 0) throw new RequestValidationError(x.errors as ErrorItem[]);
         const result = this.def.handler(x.value);
-        if (!(result instanceof Promise)) x.value = result;
-        else return result.then((resolved) => (x.value = resolved));
+        if (result instanceof Promise) return result;
+        x.value = result;
         return undefined;
       }
       case CLOSE_FUNCTION_SCOPE:
