@@ -30,6 +30,7 @@ import { serverErrorGuard } from "./pipeline/server-error-guard";
 import { APIRouter } from "./routing/api-router";
 
 export type { TyphoonOptions } from "./app-options";
+export type { AppRoutes } from "./pipeline/route-table";
 
 /**
  * A Typhoon application: an APIRouter at the root, plus app-wide settings, exception handlers,

@@ -22,7 +22,7 @@ export {
   RequestValidationError,
   ResponseValidationError,
 } from "@typhoon/validation";
-export { Typhoon, type TyphoonOptions } from "./app";
+export { type AppRoutes, Typhoon, type TyphoonOptions } from "./app";
 export { isTyphoonError, TyphoonError, type TyphoonErrorCode } from "./errors";
 export { UploadFile } from "./forms/upload-file";
 export { BackgroundTasks } from "./http/background";
