@@ -65,6 +65,23 @@ describe("unquoteCookieValue (Python's http.cookies._unquote)", () => {
   ])("%s is %s", (raw, value) => {
     expect(unquoteCookieValue(raw)).toBe(value);
   });
+
+  // The one escape Python lacks: how serializeCookie writes characters above U+00FF.
+  it.each([
+    ['"\\u{20ac}"', "\u20ac"],
+    ['"caf\\351 \\u{1f600}"', "caf\u00e9 \u{1f600}"],
+    ['"\\u{D800}x"', "\ud800x"],
+    ['"\\u{41}\\u{0}"', "A\0"],
+    ['"\\u{110000}"', "u{110000}"],
+    ['"\\u{1234567}"', "u{1234567}"],
+    ['"\\u{}"', "u{}"],
+    ['"\\u{g}"', "u{g}"],
+    ['"\\u20ac"', "u20ac"],
+    ['"\\\\u{41}"', "\\u{41}"],
+    ["\\u{41}", "\\u{41}"],
+  ])("%s is %j", (raw, value) => {
+    expect(unquoteCookieValue(raw)).toBe(value);
+  });
 });
 
 describe("cookieValue", () => {

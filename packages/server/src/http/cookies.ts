@@ -6,7 +6,7 @@ import type { Headers } from "../types";
 // as sent). Several `Cookie` header lines read as if joined with "; ".
 
 const QUOTE = 34;
-const ESCAPE = /\\(?:([0-3][0-7][0-7])|([^\n]))/g;
+const ESCAPE = /\\(?:([0-3][0-7][0-7])|u\{([0-9A-Fa-f]{1,6})\}|([^\n]))/g;
 
 /** Every cookie of every `Cookie` line; a name sent twice keeps its last value. */
 export function parseCookies(headers: Headers): Record<string, string> {
@@ -73,13 +73,27 @@ function nextEquals(header: string, start: number, previous: number): number {
 /**
  * Python's `http.cookies._unquote`: a value wrapped in double quotes loses them, and inside
  * them `\ooo` (octal, one char) and `\x` (the char itself) are resolved. Anything else stays.
+ * One addition: `\u{hex}` is the character of that code point, which is how the umbrella's
+ * `serializeCookie` writes characters above U+00FF (Python's `_quote` has no escape for them,
+ * and would read `\u{20ac}` as `u{20ac}`).
  */
 export function unquoteCookieValue(value: string): string {
   const last = value.length - 1;
   if (last < 1 || value.charCodeAt(0) !== QUOTE || value.charCodeAt(last) !== QUOTE) return value;
   const inner = value.slice(1, last);
   if (!inner.includes("\\")) return inner;
-  return inner.replace(ESCAPE, (_match, octal: string | undefined, char: string | undefined) =>
-    octal !== undefined ? String.fromCharCode(Number.parseInt(octal, 8)) : char!,
-  );
+  return inner.replace(ESCAPE, resolveEscape);
+}
+
+function resolveEscape(
+  match: string,
+  octal: string | undefined,
+  hex: string | undefined,
+  char: string | undefined,
+): string {
+  if (octal !== undefined) return String.fromCharCode(Number.parseInt(octal, 8));
+  if (char !== undefined) return char;
+  const code = Number.parseInt(hex!, 16);
+  // Beyond Unicode's range it is not this escape: Python's rule reads `\u` as `u`.
+  return code <= 0x10ffff ? String.fromCodePoint(code) : match.slice(1);
 }
