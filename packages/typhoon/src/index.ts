@@ -3,8 +3,9 @@
 // typhoon/responses, typhoon/security, typhoon/forms, typhoon/settings,
 // typhoon/exception-handlers and typhoon/params. A name lives on one entry only.
 
-// Dependency injection, re-exported by name from @typhoon/di.
-export { Depends, dependency, Security } from "@typhoon/di";
+// Dependency injection, re-exported by name from @typhoon/di. The marker and provider types
+// stay beside the functions that return them, so a user's declaration files can name them.
+export { Depends, type DependsMarker, dependency, type Provider, Security } from "@typhoon/di";
 export type {
   Logger,
   LogLevel,
@@ -31,7 +32,17 @@ export { HTTPException } from "./http/exceptions";
 export { Request } from "./http/request";
 export { Response, type ResponseInit } from "./http/responses";
 export type { LifespanHandler } from "./lifespan";
-export { Body, Cookie, File, Form, Header, Path, Query } from "./params/markers";
+export {
+  Body,
+  Cookie,
+  File,
+  type FileMarker,
+  Form,
+  Header,
+  type ParamMarker,
+  Path,
+  Query,
+} from "./params/markers";
 export { APIRouter, type APIRouterOptions, type IncludeRouterOptions } from "./routing/api-router";
 export type {
   Handler,

@@ -1,13 +1,12 @@
-// `typhoon/params`: the types behind the parameter markers and dependencies, for code that is
-// generic over them (the markers themselves, `Path`, `Query`, `Depends`..., are on the root).
+// `typhoon/params`: the option types of the parameter markers and the inference of a params
+// object, for code that is generic over them (the markers, and the types they return, are on
+// the root).
 
-export type { DependsMarker, InferParams, Provider } from "@typhoon/di";
+export type { InferParams } from "@typhoon/di";
 export type {
   BodyOptions,
-  FileMarker,
   FileOptions,
   HeaderOptions,
-  ParamMarker,
   ParamOptions,
   ParamSource,
 } from "./markers";

@@ -179,9 +179,15 @@ process.on("SIGTERM", () => handle.close().then(() => process.exit(0)));
           `import ${e.value ? `{ ${e.value} as v${i}, type ${e.type} as T${i} }` : `type { ${e.type} as T${i} }`} from "${e.entry}";`,
       );
       const uses = ENTRIES.map((e, i) => (e.value ? `[typeof v${i}, T${i}]` : `T${i}`));
+      // Exported values of inferred types: their declarations must name the markers' types
+      // through an entry (TS2742 otherwise).
+      const inferred = `import { Depends, dependency, File, Header } from "typhoon";
+import * as v from "valibot";
+export const gate = dependency({ token: Header(v.string()), upload: File() }, ({ token }) => token);
+export const gated = { token: Depends(gate) };`;
       writeFileSync(
         path.join(project, file),
-        `${lines.join("\n")}\nexport type Uses = [${uses.join(", ")}];\n`,
+        `${lines.join("\n")}\n${inferred}\nexport type Uses = [${uses.join(", ")}];\n`,
       );
       const config = `tsconfig-${options.moduleResolution}.json`;
       writeFileSync(
@@ -192,6 +198,7 @@ process.on("SIGTERM", () => handle.close().then(() => process.exit(0)));
             target: "es2022",
             strict: true,
             noEmit: true,
+            declaration: true,
             // The installed declarations may use Node's types, which this project does not
             // install: only this file's imports are checked, not the libraries themselves.
             types: [],
