@@ -1,4 +1,4 @@
-import type { Logger } from "@typhoon/server";
+import type { Headers as HeaderPairs, Logger } from "@typhoon/server";
 import { Response } from "../http/responses";
 import { sendWhole } from "../http/send-whole";
 import type { Deadlines } from "./deadlines";
@@ -25,31 +25,35 @@ export function waiting(host: AnswerHost, x: HttpExchange): void {
   if (x.deadline === null && host.deadlines !== null) x.deadline = host.deadlines.watch(x.send);
 }
 
-/** Sends the exchange's answer (a Response, or a plain value's JSON), then ends the request. */
-export function answer(host: AnswerHost, x: HttpExchange): Promise<void> {
-  let sent: Promise<void> = DONE;
-  // The one deadline gate: past it the client has its 504, and nothing is sent (tasks and
-  // cleanups still run).
-  if (x.deadline === null || x.deadline.start()) {
-    const reply = x.reply;
+/** Sends `reply`, then ends the request. */
+export function answer(host: AnswerHost, x: HttpExchange, reply: Response): Promise<void> {
+  let sent = DONE;
+  if (inTime(x)) {
+    const { scope, receive } = x.request;
     try {
-      sent =
-        reply === null
-          ? sendWhole(x.send, x.status, x.headers, x.json)
-          : reply.respond(x.scope, x.receive, x.send);
+      sent = reply.respond(scope, receive, x.send);
     } catch (error) {
       sent = Promise.reject(error);
     }
   }
-  if (x.stack === NO_CLEANUP && x.form === undefined && x.backgroundTasksIfUsed === undefined) {
-    return sent;
-  }
-  return finish(host, x, sent);
+  return end(host, x, sent);
+}
+
+/** Sends a plain value's JSON (no Response object is built for it), then ends the request. */
+export function answerJson(
+  host: AnswerHost,
+  x: HttpExchange,
+  status: number,
+  headers: HeaderPairs,
+  body: Uint8Array,
+): Promise<void> {
+  return end(host, x, inTime(x) ? sendWhole(x.send, status, headers, body) : DONE);
 }
 
 /** Renders `error` through the app's exception handlers and answers with it. */
 export function answerError(host: AnswerHost, x: HttpExchange, error: unknown): Promise<void> {
-  x.failed = true;
+  // An error's answer runs no background tasks: they belong to the response that failed.
+  x.discardBackgroundTasks();
   if (x.stack === NO_CLEANUP || x.stack.closed) return render(host, x, error);
   // Dependencies with cleanup see the error before it becomes a response (FastAPI's order).
   waiting(host, x);
@@ -58,23 +62,32 @@ export function answerError(host: AnswerHost, x: HttpExchange, error: unknown): 
 
 function render(host: AnswerHost, x: HttpExchange, error: unknown): Promise<void> {
   const rendered = host.exceptionHandlers.renderNow(x.request, error);
-  if (rendered instanceof Response) {
-    x.reply = rendered;
-    return answer(host, x);
-  }
+  if (rendered instanceof Response) return answer(host, x, rendered);
   // A custom handler may take time, or never settle.
   waiting(host, x);
-  return rendered.then((response) => {
-    x.reply = response;
-    return answer(host, x);
-  });
+  return rendered.then((response) => answer(host, x, response));
+}
+
+/**
+ * The one deadline gate, just before the response starts: past the deadline the client has
+ * its 504, and nothing is sent (tasks and cleanups still run).
+ */
+function inTime(x: HttpExchange): boolean {
+  return x.deadline === null || x.deadline.start();
+}
+
+function end(host: AnswerHost, x: HttpExchange, sent: Promise<void>): Promise<void> {
+  if (x.stack === NO_CLEANUP && x.form === undefined && x.backgroundTasksIfUsed === undefined) {
+    return sent;
+  }
+  return finish(host, x, sent);
 }
 
 async function finish(host: AnswerHost, x: HttpExchange, sent: Promise<void>): Promise<void> {
   let failure: unknown;
   try {
     await sent;
-    const tasks = x.failed ? undefined : x.backgroundTasksIfUsed;
+    const tasks = x.backgroundTasksIfUsed;
     if (tasks !== undefined) await tasks.run(host.logger);
   } catch (error) {
     failure = error; // a stream broke after the response started: the server cuts it

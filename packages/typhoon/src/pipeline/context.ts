@@ -41,4 +41,9 @@ export class RequestContext {
   get backgroundTasksIfUsed(): BackgroundTasks | undefined {
     return this.#tasks;
   }
+
+  /** The request failed: its tasks are dropped, never run. */
+  discardBackgroundTasks(): void {
+    this.#tasks = undefined;
+  }
 }

@@ -74,8 +74,8 @@ export class Dispatcher {
     // Flip the slash on the raw path so the client's own encoding is kept.
     const raw = target.endsWith("/") ? `${scope.raw_path}/` : scope.raw_path.slice(0, -1);
     const location = `${scope.scheme}://${host}${scope.root_path}${raw}${query}`;
-    x.reply = new Response(null, { status: 307, headers: [["location", location]] });
-    return answer(this.#host, x);
+    const moved = new Response(null, { status: 307, headers: [["location", location]] });
+    return answer(this.#host, x, moved);
   }
 
   #mounted(

@@ -8,13 +8,14 @@ import {
   type ResponseFilter,
   ResponseValidationError,
 } from "@typhoon/validation";
+import type { FormData } from "../forms/form-data";
 import { parseForm, type ResolvedFormOptions } from "../forms/parse-form";
 import { Request } from "../http/request";
 import { Response } from "../http/responses";
 import { EMPTY } from "../http/send-whole";
 import type { RouteDef } from "../routing/api-router";
 import type { SharedRouteOptions } from "../routing/types";
-import { type AnswerHost, answer, answerError, waiting } from "./answer";
+import { type AnswerHost, answer, answerError, answerJson, waiting } from "./answer";
 import { jsonBodyValue } from "./body";
 import type { RequestContext } from "./context";
 import { HttpExchange, NO_CLEANUP } from "./exchange";
@@ -36,10 +37,11 @@ export interface RouteHost extends AnswerHost {
 // until one does (the technique of the dependency planner's program), so a synchronous route
 // answers without a single async frame of its own.
 const READ_BODY = 0;
-const RESOLVE = 1;
-const CALL = 2;
-const CLOSE_FUNCTION_SCOPE = 3;
-const STEPS = 4;
+const DECODE_BODY = 1;
+const RESOLVE = 2;
+const CALL = 3;
+const CLOSE_FUNCTION_SCOPE = 4;
+const STEPS = 5;
 
 /**
  * A route planned at startup: its dependency graph, input extractors, body handling and
@@ -115,13 +117,14 @@ export class PlannedRoute {
 
   /** Runs the steps from `from`; at the first promise, continues when it settles. */
   #advance(x: HttpExchange, plan: Plan<RequestContext>, from: number): Promise<void> {
+    let json: Uint8Array;
     try {
       for (let step = from; step < STEPS; step++) {
         const pending = this.#step(step, x, plan);
         if (pending !== undefined) {
           waiting(this.#host, x);
           const next = step + 1;
-          const yields = step === RESOLVE || step === CALL; // its promise settles to x.value
+          const yields = step !== CLOSE_FUNCTION_SCOPE; // its promise settles to x.value
           return pending.then(
             (value) => {
               if (yields) x.value = value;
@@ -131,18 +134,31 @@ export class PlannedRoute {
           );
         }
       }
-      this.#output(x);
+      if (x.value instanceof Response) return answer(this.#host, x, x.value);
+      json = this.#json(x.value, this.#statusWith(x));
     } catch (error) {
       return answerError(this.#host, x, error);
     }
-    return answer(this.#host, x);
+    const injected = x.responseIfUsed;
+    return answerJson(this.#host, x, this.#statusWith(x), jsonHeaders(json, injected), json);
   }
 
   /** Runs one step: its value goes to `x.value` now, or its promise is returned. */
   #step(step: number, x: HttpExchange, plan: Plan<RequestContext>): Promise<unknown> | undefined {
     switch (step) {
       case READ_BODY:
-        return this.#read(x);
+        // The bytes of a JSON body, or the parsed form: the route reads one or the other.
+        return this.#plan.hasBody
+          ? x.request.body()
+          : parseForm(
+              x.request.receive,
+              x.request.headers.get("content-type"),
+              this.#host.formOptions,
+            );
+      case DECODE_BODY:
+        if (!this.#plan.hasBody) x.form = x.value as FormData;
+        else x.body = jsonBodyValue(x.value as Uint8Array, x.request.headers.get("content-type"));
+        return undefined;
       case RESOLVE: {
         const values = plan.run(x, x.stack, x.errors);
         if (values instanceof Promise) return values;
@@ -164,39 +180,25 @@ export class PlannedRoute {
     return undefined;
   }
 
-  /** The body or the form the route declared, read before its inputs are resolved. */
-  async #read(x: HttpExchange): Promise<void> {
-    const contentType = x.request.headers.get("content-type");
-    if (this.#plan.hasBody) x.body = jsonBodyValue(await x.request.body(), contentType);
-    else x.form = await parseForm(x.receive, contentType, this.#host.formOptions);
+  /** A plain value's status: the injected Response's, if the handler set one. */
+  #statusWith(x: HttpExchange): number {
+    const injected = x.responseIfUsed;
+    return injected !== undefined && injected.status !== 0 ? injected.status : this.#status;
   }
 
   /**
-   * The handler's result as the answer: a Response as it is; a plain value through the
-   * response schema (unknown keys dropped) as JSON, with the injected Response's status and
-   * headers if the handler asked for one. Statuses without a body send none (the value is
-   * still validated).
+   * A plain value as JSON bytes, through the response schema (unknown keys dropped); empty
+   * for statuses without a body (the value is still validated).
    */
-  #output(x: HttpExchange): void {
-    const result = x.value;
-    if (result instanceof Response) {
-      x.reply = result;
-      return;
-    }
-    const injected = x.responseIfUsed;
-    const status = injected !== undefined && injected.status !== 0 ? injected.status : this.#status;
+  #json(result: unknown, status: number): Uint8Array {
     let json: string | undefined;
     if (this.#filter !== null) {
       const filtered = this.#filter(result);
       if (!filtered.ok) throw new ResponseValidationError(filtered.errors, { route: this.#name });
       json = filtered.json;
     }
+    if (statusHasNoBody(status)) return EMPTY;
     // Buffer.from copies small strings into Node's shared pool: no ArrayBuffer per response.
-    const bytes = statusHasNoBody(status)
-      ? EMPTY
-      : Buffer.from(json ?? JSON.stringify(result) ?? "null");
-    x.status = status;
-    x.headers = jsonHeaders(bytes, injected);
-    x.json = bytes;
+    return Buffer.from(json ?? JSON.stringify(result) ?? "null");
   }
 }
