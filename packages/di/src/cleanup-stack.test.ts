@@ -101,6 +101,49 @@ describe("CleanupStack", () => {
     await expect(stack.close(error)).resolves.toBeUndefined();
   });
 
+  it("keeps the error an exit handler raises in place of the one it handled", async () => {
+    const onError = vi.fn();
+    const stack = new CleanupStack({ onError });
+    const seen: unknown[] = [];
+    const original = new Error("owner error");
+    const answer = new Error("answer with 400");
+    stack.push((e) => void seen.push(e));
+    stack.pushExit({
+      exit: () => {
+        throw answer;
+      },
+    });
+    await stack.close(original);
+    expect(stack.replacement).toBe(answer);
+    expect(seen).toEqual([answer]);
+    expect(onError).not.toHaveBeenCalled();
+    // Without an error to handle, the same throw is a cleanup failure, not a replacement.
+    const plain = new CleanupStack({ onError });
+    plain.pushExit({
+      exit: () => {
+        throw answer;
+      },
+    });
+    await plain.close();
+    expect(plain.replacement).toBeUndefined();
+    expect(onError).toHaveBeenCalledExactlyOnceWith(answer);
+  });
+
+  it("passes a function-scope replacement on to the request's cleanups", async () => {
+    const stack = new CleanupStack();
+    const seen: unknown[] = [];
+    const answer = new Error("from the function scope");
+    stack.push((e) => void seen.push(e));
+    stack.functionScope.pushExit({
+      exit: () => {
+        throw answer;
+      },
+    });
+    await stack.close(new Error("handler failed"));
+    expect(seen).toEqual([answer]);
+    expect(stack.replacement).toBe(answer);
+  });
+
   it("reports failures to onError instead of rejecting, when given", async () => {
     const onError = vi.fn();
     const stack = new CleanupStack({ onError });

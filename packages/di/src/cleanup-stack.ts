@@ -33,6 +33,7 @@ export class CleanupStack {
   readonly #onError: ((error: unknown) => void) | undefined;
   readonly #timeoutMs: number | undefined;
   #functionScope: CleanupStack | undefined;
+  #replacement: unknown;
 
   constructor(options: CleanupStackOptions = {}) {
     this.#onError = options.onError;
@@ -77,6 +78,15 @@ export class CleanupStack {
     return this.#functionScope;
   }
 
+  /**
+   * The error an exit handler raised in place of the request's error while handling it (a
+   * generator whose `catch` after `yield` throws an HTTPException, as FastAPI allows): the
+   * request ends with this one. Undefined when none did; read it once `close()` settled.
+   */
+  get replacement(): unknown {
+    return this.#replacement ?? this.#functionScope?.replacement;
+  }
+
   /** True once `close()` has been called. */
   get closed(): boolean {
     return this.#closed !== null;
@@ -95,7 +105,7 @@ export class CleanupStack {
         inner === undefined || inner.closed
           ? this.#runAll(error)
           : inner.close(error).then(
-              () => this.#runAll(error),
+              () => this.#runAll(inner.replacement ?? error),
               // Every cleanup still runs; the inner failure is reported like one of ours.
               (failure: unknown) => this.#runAll(failure).then(() => this.#report([failure])),
             );
@@ -127,7 +137,10 @@ export class CleanupStack {
       } catch (thrown) {
         // Re-raising the error it was given is how a generator says "not handled".
         if (current !== undefined && thrown === current) continue;
-        failures.push(thrown);
+        // A generator that turns the error it was handling into another one answers with
+        // that one: not a cleanup failure (a plain cleanup that throws always is one).
+        if (current !== undefined && typeof entries[i] !== "function") this.#replacement = thrown;
+        else failures.push(thrown);
         current = thrown;
       }
     }

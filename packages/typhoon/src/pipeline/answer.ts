@@ -57,7 +57,8 @@ export function answerError(host: AnswerHost, x: HttpExchange, error: unknown): 
   if (x.stack === NO_CLEANUP || x.stack.closed) return render(host, x, error);
   // Dependencies with cleanup see the error before it becomes a response (FastAPI's order).
   waiting(host, x);
-  return x.stack.close(error).then(() => render(host, x, error));
+  // A generator may answer with another error (an HTTPException raised in its `catch`).
+  return x.stack.close(error).then(() => render(host, x, x.stack.replacement ?? error));
 }
 
 function render(host: AnswerHost, x: HttpExchange, error: unknown): Promise<void> {
