@@ -22,7 +22,7 @@ describe("HTTP Basic admin", () => {
     });
     expect(await refusal(run({ authorization: "Basic %%%" }))).toEqual({
       status: 401,
-      detail: "Invalid authentication credentials",
+      detail: "Not authenticated",
       headers: challenge,
     });
     expect(await refusal(run(basicHeader("admin:wrong")))).toEqual({

@@ -1,5 +1,5 @@
 import { headerValue } from "@typhoon/server";
-import { SecurityConfigError, SecurityHTTPError } from "../errors";
+import { SecurityConfigError } from "../errors";
 import { splitAuthorization } from "../request/read";
 import type { ConnectionScope } from "../request/request-scope";
 import { decodeBasicCredentials } from "./basic-decode";
@@ -124,11 +124,11 @@ export interface HTTPBasicOptions<AutoError extends boolean = boolean>
 }
 
 /**
- * HTTP Basic (RFC 7617), yielding `{ username, password }`. Every 401 carries
- * `WWW-Authenticate: Basic` (with the realm when given):
- * - header missing or not `Basic`: `Not authenticated` (or `undefined` with `autoError: false`);
- * - not base64, not ASCII, or no `:`: `Invalid authentication credentials`, also with
- *   `autoError: false`, as FastAPI does: broken credentials are not absent credentials.
+ * HTTP Basic (RFC 7617), yielding `{ username, password }`. Every failure is FastAPI's
+ * 401 `Not authenticated` with `WWW-Authenticate: Basic` (with the realm when given):
+ * - header missing or not `Basic`: the 401, or `undefined` with `autoError: false`;
+ * - a `Basic` token that is not padded standard base64, not ASCII once decoded, or has no `:`:
+ *   the 401 also with `autoError: false`, as FastAPI does: broken credentials are not absent.
  *
  * Check the pair with `verifyBasic`, in constant time.
  */
@@ -151,21 +151,12 @@ export class HTTPBasic<AutoError extends boolean = true> extends SecurityScheme<
     const { scheme, param } = splitAuthorization(headerValue(scope.headers, "authorization"));
     if (scheme.toLowerCase() !== "basic") return this.notAuthenticated();
     const credentials = decodeBasicCredentials(param);
-    if (credentials === undefined) throw this.makeInvalidCredentialsError();
+    if (credentials === undefined) throw this.makeNotAuthenticatedError();
     return credentials;
   }
 
   makeAuthenticateHeaders(): Record<string, string> {
     return { "WWW-Authenticate": this.#challenge };
-  }
-
-  /** 401 `Invalid authentication credentials`: the header is there but cannot be read. */
-  makeInvalidCredentialsError(): SecurityHTTPError {
-    return new SecurityHTTPError(
-      401,
-      "Invalid authentication credentials",
-      this.makeAuthenticateHeaders(),
-    );
   }
 }
 
