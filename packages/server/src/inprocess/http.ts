@@ -9,6 +9,7 @@ import { ResponseIncomplete } from "./errors";
 import { InProcessExchange, type ResponseSink } from "./http-exchange";
 import { type ConnectionOptions, connectionScope, hasHeader, normalizeHeaders } from "./request";
 import { fixedLength, type RequestBody, RequestBodySource } from "./request-body";
+import { SERVER_ERROR_EXTENSION, type ServerErrorReport } from "./server-error";
 
 export interface HttpRequestOptions extends ConnectionOptions {
   /** Default `"GET"`. */
@@ -29,7 +30,9 @@ export interface HttpRequestOptions extends ConnectionOptions {
   logger?: Logger;
   /**
    * Reject with the app's own error instead of answering 500 (what a TestClient wants by
-   * default). An error after the response completed also rejects. Default false, as a server.
+   * default). An error after the response completed also rejects, and so does one the app
+   * answered with a 500 itself and reported through the `SERVER_ERROR_EXTENSION` scope
+   * extension (offered only then). Default false, as a server.
    */
   raiseAppErrors?: boolean;
 }
@@ -82,6 +85,12 @@ function prepare(app: ServerApp, options: HttpRequestOptions, sink: ResponseSink
     logger: options.logger ?? consoleLogger("error"),
     raiseAppErrors: options.raiseAppErrors === true,
   });
+  if (options.raiseAppErrors === true) {
+    const report: ServerErrorReport = (error) => {
+      exchange.appError ??= error; // the first error is the one the app answered
+    };
+    scope.extensions[SERVER_ERROR_EXTENSION] = report;
+  }
   const declared = declaredLength(headers);
   const signal = options.signal;
   signal?.throwIfAborted();

@@ -15,6 +15,11 @@ export {
 export type { ConnectionOptions, QueryValue, RequestHeaders } from "./request";
 export type { BodyChunk, RequestBody } from "./request-body";
 export {
+  reportServerError,
+  SERVER_ERROR_EXTENSION,
+  type ServerErrorReport,
+} from "./server-error";
+export {
   type InProcessWebSocket,
   type WebSocketConnectOptions,
   type WebSocketEvent,

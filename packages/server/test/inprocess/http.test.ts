@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { collectBody } from "../../src/http/index";
-import { httpRequest, ResponseIncomplete } from "../../src/inprocess/index";
+import {
+  httpRequest,
+  ResponseIncomplete,
+  reportServerError,
+  SERVER_ERROR_EXTENSION,
+} from "../../src/inprocess/index";
 import type { HTTPScope, ReceiveMessage, ServerApp } from "../../src/types";
 import { type LogLine, memoryLogger } from "../websocket/harness";
 
@@ -257,6 +262,25 @@ describe("httpRequest: app errors and protocol rules", () => {
     const served = await httpRequest(app, { path: "/", logger: memoryLogger(logs) });
     expect(served.status).toBe(200); // as a server: the client got its answer, the error is logged
     expect(logs[0]?.error).toBe(late);
+  });
+
+  it("with raiseAppErrors, rejects with an error the app answered with a 500 and reported", async () => {
+    const boom = new Error("handled by the app's own guard");
+    const app: ServerApp = async (scope, _receive, send) => {
+      reportServerError(scope, boom); // what an app's ServerErrorMiddleware does
+      reportServerError(scope, new Error("a later one")); // the first error wins
+      await send({ type: "http.response.start", status: 500 });
+      await send({ type: "http.response.body", body: Buffer.from("Internal Server Error") });
+    };
+    await expect(httpRequest(app, { path: "/", raiseAppErrors: true })).rejects.toBe(boom);
+    // Not asked for: the extension is not offered, the report is a no-op, the 500 is the answer.
+    const served = await httpRequest(app, { path: "/" });
+    expect(served.status).toBe(500);
+    const seen = await httpRequest(
+      replyApp((scope) => String(SERVER_ERROR_EXTENSION in scope.extensions)),
+      { path: "/" },
+    );
+    expect(text(seen.body)).toBe("false");
   });
 
   it("answers 500 when the app returns without a response", async () => {
