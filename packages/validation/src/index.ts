@@ -18,4 +18,7 @@ export { getName, named } from "./naming";
 export type { ResponseFilter, ResponseOptions, ResponseResult } from "./response";
 export { compileResponse } from "./response";
 export { schemaShape } from "./shape";
+export { Duration } from "./temporal/duration";
+export type { TemporalIssue, TemporalSchema } from "./temporal/schemas";
+export { datetime, time, timedelta } from "./temporal/schemas";
 export type { ErrorItem, Loc, Location } from "./types";

@@ -93,11 +93,11 @@ describe("compileResponse({ json: true }): the compiled JSON writer", () => {
     expectSameJson(dunder, JSON.parse('{"__proto__":"p","x":"x"}'));
   });
 
-  it("leaves open shapes to JSON.stringify: unions, records, dates, transforms, loose objects", () => {
+  // Dates are written as pydantic writes them, not as JSON.stringify does (temporal/schemas.test.ts).
+  it("leaves open shapes to JSON.stringify: unions, records, transforms, loose objects", () => {
     const schema = v.object({
       either: v.union([v.string(), v.object({ id: v.number() })]),
       map: v.record(v.string(), v.number()),
-      at: v.date(),
       shout: v.pipe(
         v.string(),
         v.transform((s) => ({ loud: s.toUpperCase() })),
@@ -112,7 +112,6 @@ describe("compileResponse({ json: true }): the compiled JSON writer", () => {
     expectSameJson(schema, {
       either: { id: 1, extra: 2 },
       map: { x: 1, y: 2 },
-      at: new Date(0),
       shout: "hi",
       loose: { k: "k", extra: [1, { deep: true }] },
       pick: "a",

@@ -1,10 +1,13 @@
+import { formatDate } from "./temporal/format";
 import type { SchemaView } from "./types";
 
 /**
  * Writes a value that already passed the response filter as JSON. The filter's output has
  * the schema's shape (own plain objects with the declared keys in declaration order, arrays,
  * validated scalars), so each schema node knows what it will meet and skips what
- * `JSON.stringify` must discover per value. The text is exactly `JSON.stringify`'s; subtrees
+ * `JSON.stringify` must discover per value. The text is exactly `JSON.stringify`'s, except
+ * that a `v.date()` field is written as pydantic writes a UTC datetime (`...T09:30:00Z`, a
+ * fraction only when there is one) rather than `toISOString()`'s `.000Z`; subtrees
  * whose shape is open (unions, records, dates, transforms, loose objects ...) go through
  * `JSON.stringify` itself.
  */
@@ -27,6 +30,12 @@ function writeNumber(value: unknown): string {
   if (typeof value !== "number") return JSON.stringify(value);
   // JSON has no Infinity (NaN never passes the filter): JSON.stringify writes null.
   return Number.isFinite(value) ? `${value}` : "null";
+}
+
+function writeDate(value: unknown): string {
+  return value instanceof Date && !Number.isNaN(value.getTime())
+    ? `"${formatDate(value)}"`
+    : JSON.stringify(value);
 }
 
 function writeBoolean(value: unknown): string {
@@ -58,6 +67,11 @@ function writerFor(s: SchemaView, depth: number): JsonWriter {
       return writeBoolean;
     case "null":
       return () => "null";
+    case "date":
+      return writeDate;
+    case "datetime":
+    case "time":
+      return writeString;
     case "object":
     case "strict_object":
       return objectWriter(s, depth);

@@ -44,6 +44,13 @@ export interface SchemaView {
   readonly getter?: (input: unknown) => GenericSchema;
   readonly requirement?: unknown;
   readonly "~run": (dataset: Dataset, config: unknown) => Dataset;
+  /** A schema's own coercion (the temporal schemas): the output or pydantic's error. */
+  readonly "~coerce"?: (
+    input: unknown,
+    lax: boolean,
+  ) =>
+    | { ok: true; value: unknown }
+    | { ok: false; type: string; msg: string; ctx?: Record<string, unknown> };
 }
 
 /** valibot's mutable run state ("dataset"). */

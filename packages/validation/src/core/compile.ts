@@ -15,7 +15,7 @@ import {
   nullNode,
   stringNode,
 } from "./scalars";
-import { INVALID } from "./state";
+import { fail, INVALID } from "./state";
 import { fallbackNode, lazyNode, valibotNode, wrapperNode } from "./wrappers";
 
 const cache = new WeakMap<object, Node>();
@@ -149,6 +149,15 @@ function build(s: SchemaView): Node {
     case "lazy":
       return lazyNode(s, compileNode);
     default:
+      if (s["~coerce"] !== undefined) return coercedNode(s["~coerce"]);
       return valibotNode(s, config);
   }
+}
+
+/** A schema that brings its own coercion (datetime, time, timedelta): its errors are pydantic's. */
+function coercedNode(coerce: NonNullable<SchemaView["~coerce"]>): Node {
+  return (input, st) => {
+    const out = coerce(input, st.lax);
+    return out.ok ? out.value : fail(st, out.type, out.msg, input, out.ctx);
+  };
 }

@@ -3,6 +3,20 @@
 
 export type DateParse = { ok: true; date: Date } | { ok: false; reason: string };
 
+/** A parsed date-time as written: `offset` in seconds east of UTC, null when naive. */
+export interface DateTimeFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  microsecond: number;
+  offset: number | null;
+}
+
+export type FieldsParse = { ok: true; fields: DateTimeFields } | { ok: false; reason: string };
+
 const TOO_SHORT = "input is too short";
 const EXTRA = "unexpected extra characters at the end of the input";
 
@@ -23,7 +37,7 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const fail = (reason: string): DateParse => ({ ok: false, reason });
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
 /**
  * Parses `YYYY-MM-DD` (a real calendar date) and, when `allowTime`, an ISO date-time
@@ -31,6 +45,26 @@ const fail = (reason: string): DateParse => ({ ok: false, reason });
  * result does not depend on the server's time zone.
  */
 export function parseIsoDate(s: string, allowTime: boolean): DateParse {
+  const parsed = parseDateTimeFields(s, allowTime);
+  if (!parsed.ok) return parsed;
+  const f = parsed.fields;
+  return {
+    ok: true,
+    date: utc(
+      f.year,
+      f.month,
+      f.day,
+      f.hour,
+      f.minute,
+      f.second,
+      Math.floor(f.microsecond / 1000),
+      (f.offset ?? 0) / 60,
+    ),
+  };
+}
+
+/** {@link parseIsoDate}'s grammar, keeping the fields as written (offset, microseconds). */
+export function parseDateTimeFields(s: string, allowTime: boolean): FieldsParse {
   if (s.length < 10) return fail(TOO_SHORT);
   const year = digits(s, 0, 4);
   if (year < 0) return fail("invalid character in year");
@@ -42,46 +76,59 @@ export function parseIsoDate(s: string, allowTime: boolean): DateParse {
   if (day < 0) return fail("invalid character in day");
   if (month < 1 || month > 12) return fail("month value is outside expected range");
   if (day < 1 || day > daysInMonth(year, month)) return fail("day value is outside expected range");
-  if (s.length === 10) return { ok: true, date: utc(year, month, day, 0, 0, 0, 0, 0) };
+  if (s.length === 10) {
+    return {
+      ok: true,
+      fields: { year, month, day, hour: 0, minute: 0, second: 0, microsecond: 0, offset: null },
+    };
+  }
   if (!allowTime) return fail(EXTRA);
   const sep = s[10];
   if (sep !== "T" && sep !== "t" && sep !== " " && sep !== "_") {
     return fail("invalid datetime separator, expected `T`, `t`, `_` or space");
   }
-  return parseTime(s, year, month, day);
+  const time = parseTimeFields(s, 11);
+  return time.ok ? { ok: true, fields: { ...time.fields, year, month, day } } : time;
 }
 
-function parseTime(s: string, year: number, month: number, day: number): DateParse {
-  if (s.length < 16) return fail(TOO_SHORT);
-  const hour = digits(s, 11, 2);
+export type TimeFields = Omit<DateTimeFields, "year" | "month" | "day">;
+export type TimeParse = { ok: true; fields: TimeFields } | { ok: false; reason: string };
+
+/** `HH:MM[:SS[.f]][Z|±HH[:MM]]` from `start` to the end of `s`. */
+export function parseTimeFields(s: string, start: number): TimeParse {
+  if (s.length < start + 5) return fail(TOO_SHORT);
+  const hour = digits(s, start, 2);
   if (hour < 0) return fail("invalid character in hour");
-  if (s[13] !== ":") return fail("invalid time separator, expected `:`");
-  const minute = digits(s, 14, 2);
+  if (s[start + 2] !== ":") return fail("invalid time separator, expected `:`");
+  const minute = digits(s, start + 3, 2);
   if (minute < 0) return fail("invalid character in minute");
   if (hour > 23) return fail("hour value is outside expected range");
   if (minute > 59) return fail("minute value is outside expected range");
-  let i = 16;
+  let i = start + 5;
   let second = 0;
-  let ms = 0;
+  let microsecond = 0;
   if (s[i] === ":") {
     second = digits(s, i + 1, 2);
     if (s.length < i + 3 || second < 0) return fail("invalid character in second");
     if (second > 59) return fail("second value is outside expected range");
     i += 3;
     if (s[i] === "." || s[i] === ",") {
-      const start = ++i;
+      const begin = ++i;
       while (i < s.length && isDigit(s.charCodeAt(i))) i++;
-      const count = i - start;
+      const count = i - begin;
       if (count === 0) return fail("invalid character in second fraction");
       if (count > 9) return fail("second fraction value is more than 9 digits long");
-      ms = digits(`${s.slice(start, start + 3)}00`, 0, 3);
+      // Digits past the sixth are dropped (pydantic truncates to microseconds).
+      microsecond = digits(s.slice(begin, Math.min(i, begin + 6)).padEnd(6, "0"), 0, 6);
     }
   }
-  let offset = 0;
+  let offset: number | null = null;
   if (i < s.length) {
     const c = s[i];
-    if (c === "Z" || c === "z") i++;
-    else if (c === "+" || c === "-") {
+    if (c === "Z" || c === "z") {
+      i++;
+      offset = 0;
+    } else if (c === "+" || c === "-") {
       const tzHour = digits(s, i + 1, 2);
       if (tzHour < 0 || s.length < i + 3) return fail("invalid timezone hour");
       i += 3;
@@ -93,11 +140,11 @@ function parseTime(s: string, year: number, month: number, day: number): DatePar
         i += 2;
       }
       if (tzHour > 23 || tzMinute > 59) return fail("timezone offset must be less than 24 hours");
-      offset = (c === "-" ? -1 : 1) * (tzHour * 60 + tzMinute);
+      offset = (c === "-" ? -1 : 1) * (tzHour * 3600 + tzMinute * 60);
     } else return fail("invalid timezone sign");
   }
   if (i !== s.length) return fail(EXTRA);
-  return { ok: true, date: utc(year, month, day, hour, minute, second, ms, offset) };
+  return { ok: true, fields: { hour, minute, second, microsecond, offset } };
 }
 
 function utc(

@@ -111,6 +111,12 @@ export function expectation(schema: SchemaView): string {
       return "a valid boolean";
     case "date":
       return "a valid date or datetime";
+    case "datetime":
+      return "a valid datetime";
+    case "time":
+      return "a valid time";
+    case "timedelta":
+      return "a valid timedelta";
     case "null":
       return "None";
     case "literal":

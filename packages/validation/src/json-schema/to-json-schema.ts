@@ -113,6 +113,13 @@ function fixSchema(
     case "date":
       // v.date() takes `YYYY-MM-DD` or an ISO date-time and serializes as an ISO date-time.
       return { type: "string", format: "date-time" };
+    // The temporal schemas, as pydantic documents datetime, time and timedelta.
+    case "datetime":
+      return { type: "string", format: "date-time" };
+    case "time":
+      return { type: "string", format: "time" };
+    case "timedelta":
+      return { type: "string", format: "duration" };
     case "bigint":
       return { type: "integer", format: "int64" };
     case "file":
