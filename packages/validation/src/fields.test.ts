@@ -294,8 +294,9 @@ describe("compileModelFields", () => {
       {
         type: "value_error",
         loc: ["query"],
-        msg: "limit too large for this model",
+        msg: "Value error, limit too large for this model",
         input: { limit: 99, tags: [] },
+        ctx: { error: {} },
       },
     ]);
   });

@@ -6,6 +6,21 @@ interface Mapped {
   type: string;
   msg: string;
   ctx?: Record<string, unknown>;
+  /** The message already carries the action's own (a custom validator's ValueError). */
+  ownMessage?: boolean;
+}
+
+/**
+ * A custom validator's failure as pydantic reports a ValueError raised in a validator:
+ * `Value error, <message>`, and the exception in `ctx.error` (FastAPI writes it `{}`).
+ */
+function valueError(message: string): Mapped {
+  return {
+    type: "value_error",
+    msg: `Value error, ${message}`,
+    ctx: { error: {} },
+    ownMessage: true,
+  };
 }
 
 const lengthOf = (input: unknown) =>
@@ -103,8 +118,7 @@ function mapValidation(issue: ValibotIssue): Mapped | undefined {
     case "raw_check":
     case "partial_check":
     case "check_items":
-      // pydantic's code for a custom validator; the message is the action's own.
-      return { type: "value_error", msg: issue.message };
+      return valueError(issue.message);
     default:
       return undefined;
   }
@@ -135,6 +149,8 @@ function mapSchema(issue: ValibotIssue): Mapped | undefined {
       return { type: "date_type", msg: msg.dateType };
     case "null":
       return { type: "none_required", msg: msg.noneRequired };
+    case "custom":
+      return valueError(issue.message);
     case "array":
       return { type: "list_type", msg: msg.listType };
     case "record":
@@ -202,7 +218,10 @@ export function pushIssue(
   const item: ErrorItem = {
     type: mapped.type,
     loc,
-    msg: source?.message !== undefined && issue.path === undefined ? issue.message : mapped.msg,
+    msg:
+      source?.message !== undefined && issue.path === undefined && mapped.ownMessage !== true
+        ? issue.message
+        : mapped.msg,
     input: input === undefined && mapped.type === "missing" ? null : input,
   };
   if (mapped.ctx !== undefined) item.ctx = mapped.ctx;

@@ -12,14 +12,46 @@ function body(schema: v.GenericSchema, value: unknown) {
 }
 
 describe("pipes, actions and messages", () => {
-  it("custom v.check messages become value_error with the action's message", () => {
+  it("custom v.check messages become value_error as pydantic reports a ValueError", () => {
     const schema = v.pipe(
       v.object({ a: int(), b: int() }),
       v.check((o) => o.a < o.b, "a must be less than b"),
     );
     expect(body(schema, { a: 2, b: 1 }).errors).toEqual([
-      { type: "value_error", loc: ["body"], msg: "a must be less than b", input: { a: 2, b: 1 } },
+      {
+        type: "value_error",
+        loc: ["body"],
+        msg: "Value error, a must be less than b",
+        input: { a: 2, b: 1 },
+        ctx: { error: {} },
+      },
     ]);
+  });
+
+  it("a failing v.custom, v.rawCheck or v.checkItems reads alike (FastAPI's AfterValidator)", () => {
+    const isbn = v.custom<string>(
+      (s) => typeof s === "string" && s.startsWith("isbn-"),
+      "Invalid ID format, it must start with 'isbn-'",
+    );
+    expect(body(v.object({ id: isbn }), { id: "wtf" }).errors).toEqual([
+      {
+        type: "value_error",
+        loc: ["body", "id"],
+        msg: "Value error, Invalid ID format, it must start with 'isbn-'",
+        input: "wtf",
+        ctx: { error: {} },
+      },
+    ]);
+    const raw = v.pipe(
+      v.string(),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (dataset.typed && dataset.value === "x") addIssue({ message: "no x" });
+      }),
+    );
+    expect(body(raw, "x").errors[0]).toMatchObject({
+      msg: "Value error, no x",
+      ctx: { error: {} },
+    });
   });
 
   it("custom messages on actions and schemas win over pydantic's wording", () => {

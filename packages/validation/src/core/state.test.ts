@@ -27,7 +27,13 @@ describe("entry-point state reuse", () => {
     expect(outerField("outer", errors)).toBe("outer");
     expect(outerField("bad", errors)).toBeUndefined();
     expect(errors).toEqual([
-      { type: "value_error", loc: ["query", "b"], msg: "bad value", input: "bad" },
+      {
+        type: "value_error",
+        loc: ["query", "b"],
+        msg: "Value error, bad value",
+        input: "bad",
+        ctx: { error: {} },
+      },
     ]);
 
     let reentered: unknown;
