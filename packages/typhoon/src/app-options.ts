@@ -22,6 +22,11 @@ export interface TyphoonOptions {
   errorFormat?: ErrorFormat;
   /** Redirect `/path/` ↔ `/path` with 307 when only the other form exists (default true). */
   redirectSlashes?: boolean;
+  /**
+   * A JSON body needs a JSON `Content-Type` (default true, FastAPI's `strict_content_type`):
+   * false reads a body sent without one as JSON. Routers and routes may set it too.
+   */
+  strictContentType?: boolean;
   /** Largest body read into memory for JSON (default 1 MiB): larger gets 413. */
   bodyLimit?: number;
   /** Limits of form and multipart bodies (file size and count, fields, parts) and the temp dir. */

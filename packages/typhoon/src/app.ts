@@ -42,6 +42,7 @@ export class Typhoon extends APIRouter {
   readonly description: string | undefined;
   readonly dependencies: readonly DependsMarker<unknown>[];
   readonly bodyLimit: number;
+  readonly strictContentType: boolean;
   readonly formOptions: ResolvedFormOptions;
   readonly logger: Logger;
   /** Swap providers in tests: `app.dependencyOverrides.set(getDb, fakeDb)`. */
@@ -69,6 +70,7 @@ export class Typhoon extends APIRouter {
     this.description = options.description;
     this.dependencies = options.dependencies ?? [];
     this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    this.strictContentType = options.strictContentType ?? true;
     this.formOptions = resolveFormOptions(options.forms);
     this.logger = options.logger ?? consoleLogger();
     this.exceptionHandlers = new ExceptionHandlers(options.errorFormat ?? "fastapi", this.logger);
@@ -153,6 +155,7 @@ export class Typhoon extends APIRouter {
       deadlines: inRoutes,
       dependencies: this.dependencies,
       bodyLimit: this.bodyLimit,
+      strictContentType: this.strictContentType,
       formOptions: this.formOptions,
     };
     const table = planRoutes(this, host, {

@@ -6,7 +6,10 @@ export type { ErrorResponseSchema } from "./errors/error-schemas";
 export { validationErrorSchemas } from "./errors/error-schemas";
 export type { ErrorFormat, RenderedError } from "./errors/render";
 export { renderValidationErrors } from "./errors/render";
-export type { ResponseValidationErrorOptions } from "./errors/validation-error";
+export type {
+  RequestValidationErrorOptions,
+  ResponseValidationErrorOptions,
+} from "./errors/validation-error";
 export { RequestValidationError, ResponseValidationError } from "./errors/validation-error";
 export type { FieldOptions, FieldValidator, ModelFields, ModelFieldsOptions } from "./fields";
 export { compileField, compileModelFields } from "./fields";

@@ -18,25 +18,104 @@ import type { RequestContext } from "./context";
 /** Reads one declared input from a request, pushing its validation errors. */
 export type Read = (ctx: RequestContext, errors: ErrorItem[]) => unknown;
 
+/** Where a model's entries come from, and what it does with keys it does not declare. */
+export interface ModelSource {
+  /** The loc prefix: "query", "header", "cookie", or "body" for a form. */
+  readonly location: string;
+  /** Every pair the request sent there, in arrival order (headers by lowercase name). */
+  readonly pairs: (ctx: RequestContext) => Iterable<readonly [string, unknown]>;
+  /** The request key an entry reads (headers: `save_data` reads `save-data`); default its name. */
+  readonly wireKey?: (name: string) => string;
+  /** `v.strictObject`: an undeclared key is an `extra_forbidden` error (pydantic's forbid). */
+  readonly forbidExtra: boolean;
+}
+
 /**
  * A model (one object schema, each entry its own parameter): every entry is read with the
  * reader `readerOf` gives for its request key, then the model's own checks run, only when no
- * entry failed (the entries' errors say more than the model's would).
+ * entry failed (the entries' errors say more than the model's would). As FastAPI validates
+ * the model against the dict of what came in, errors name entries by their names (not the
+ * header spelling), a missing entry's `input` is that dict, and a strict model refuses the
+ * keys it does not declare.
  */
 export function modelReader(
   model: ModelFields,
+  source: ModelSource,
   readerOf: (key: string, field: FieldValidator) => Read,
 ): Read {
-  const reads = model.fields.map(({ key, name, field }) => ({ name, read: readerOf(key, field) }));
+  const wireKey = source.wireKey ?? ((name: string) => name);
+  const fields = model.fields.map(({ name, field }) => ({
+    name,
+    wire: wireKey(name),
+    field,
+    read: readerOf(wireKey(name), field),
+  }));
+  const declared = new Set(fields.flatMap(({ name, wire }) => [name, wire]));
+  const { location, forbidExtra } = source;
+
+  /** FastAPI's dict of the received input: entries by name, then the undeclared keys. */
+  const received = (ctx: RequestContext, value: Record<string, unknown>) => {
+    const sent = grouped(source.pairs(ctx));
+    const out: Record<string, unknown> = {};
+    for (const { name, wire, field } of fields) {
+      const all = sent.get(wire);
+      if (all !== undefined) out[name] = field.multi ? all : all.at(-1);
+      else if (value[name] !== undefined && value[name] !== null) out[name] = value[name];
+    }
+    for (const [key, all] of sent) if (!declared.has(key)) out[key] = one(all);
+    return out;
+  };
+
   return (ctx, errors) => {
     const before = errors.length;
     const value: Record<string, unknown> = {};
-    for (const { name, read } of reads) {
+    for (const { name, read } of fields) {
       const item = read(ctx, errors);
       if (item !== undefined) value[name] = item;
     }
-    return errors.length > before ? undefined : model.finish(value, errors);
+    if (forbidExtra) {
+      for (const [key, all] of grouped(source.pairs(ctx))) {
+        if (declared.has(key)) continue;
+        errors.push({
+          type: "extra_forbidden",
+          loc: [location, key],
+          msg: "Extra inputs are not permitted",
+          input: one(all),
+        });
+      }
+    }
+    if (errors.length === before) return model.finish(value, errors);
+    let input: Record<string, unknown> | undefined;
+    for (let i = before; i < errors.length; i++) {
+      const error = errors[i]!;
+      if (error.type === "missing" && error.loc.length === 2 && error.loc[0] === location) {
+        input ??= received(ctx, value);
+        errors[i] = { ...error, input };
+      }
+    }
+    return undefined;
   };
+}
+
+/** The values of each key, keys in the order they first came. */
+function grouped(pairs: Iterable<readonly [string, unknown]>): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const [key, value] of pairs) {
+    const all = out.get(key);
+    if (all === undefined) out.set(key, [value]);
+    else all.push(value);
+  }
+  return out;
+}
+
+/** One value as itself, several as their list (FastAPI's reading of an undeclared key). */
+function one(all: readonly unknown[]): unknown {
+  return all.length === 1 ? all[0] : all;
+}
+
+/** `v.strictObject(...)` (a pipe keeps its root's type): a model that forbids undeclared keys. */
+export function isStrictModel(schema: GenericSchema): boolean {
+  return schema.type === "strict_object";
 }
 
 const EMPTY: string[] = [];
@@ -72,9 +151,16 @@ export function formFieldReader(name: string, schema: GenericSchema): Read {
 export function formModelReader(schema: GenericSchema): Read {
   return modelReader(
     compileModelFields(schema, { source: "body", emptyIsMissing: true }),
+    { location: "body", pairs: formPairs, forbidExtra: isStrictModel(schema) },
     textReader,
   );
 }
+
+function formPairs(ctx: RequestContext): Iterable<readonly [string, unknown]> {
+  return ctx.form ?? EMPTY_PAIRS;
+}
+
+const EMPTY_PAIRS: readonly (readonly [string, unknown])[] = [];
 
 /** An uploaded file (or every file with `many`) sent under `name`. */
 export function fileReader(name: string, options: FileOptions): Read {

@@ -26,6 +26,7 @@ import {
   fileReader,
   formFieldReader,
   formModelReader,
+  isStrictModel,
   modelReader,
   type Read,
 } from "./form-inputs";
@@ -173,14 +174,20 @@ export class InputCompiler {
     options: HeaderOptions,
   ): Read {
     const convert = source === "header" && options.convertUnderscores !== false;
-    const model = compileModelFields(schema, {
-      source,
-      keyOf:
-        source === "header"
-          ? (key) => (convert ? key.replace(/_/g, "-") : key).toLowerCase()
-          : (key) => key,
-    });
-    return modelReader(model, (key, field) => this.#field(source, key, field));
+    // Errors name an entry as declared (`save_data`); only the read uses the header spelling.
+    const model = compileModelFields(schema, { source });
+    return modelReader(
+      model,
+      {
+        location: source,
+        pairs: PAIRS[source],
+        forbidExtra: isStrictModel(schema),
+        ...(source === "header"
+          ? { wireKey: (key: string) => (convert ? key.replace(/_/g, "-") : key).toLowerCase() }
+          : {}),
+      },
+      (key, field) => this.#field(source, key, field),
+    );
   }
 
   #field(
@@ -210,6 +217,16 @@ export class InputCompiler {
     }
   }
 }
+
+/** What each model source received, as pairs in arrival order. */
+const PAIRS: Record<
+  "query" | "header" | "cookie",
+  (ctx: RequestContext) => Iterable<readonly [string, unknown]>
+> = {
+  query: (ctx) => ctx.request.query,
+  header: (ctx) => ctx.request.headers,
+  cookie: (ctx) => Object.entries(ctx.request.cookies),
+};
 
 function websocketOf(ctx: RequestContext): WebSocket {
   if (ctx.websocket === undefined)

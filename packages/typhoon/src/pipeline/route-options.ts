@@ -8,6 +8,8 @@ export interface MergedOptions {
   responses: NonNullable<SharedRouteOptions["responses"]>;
   deprecated: boolean;
   includeInSchema: boolean;
+  /** Undefined when no router or route sets it: the app's setting applies. */
+  strictContentType: boolean | undefined;
 }
 
 export function mergeOptions(
@@ -20,6 +22,7 @@ export function mergeOptions(
     responses: {},
     deprecated: false,
     includeInSchema: true,
+    strictContentType: undefined,
   };
   for (const options of [...chain, own]) {
     for (const tag of options.tags ?? []) if (!merged.tags.includes(tag)) merged.tags.push(tag);
@@ -27,6 +30,8 @@ export function mergeOptions(
     Object.assign(merged.responses, options.responses);
     if (options.deprecated) merged.deprecated = true;
     if (options.includeInSchema === false) merged.includeInSchema = false;
+    if (options.strictContentType !== undefined)
+      merged.strictContentType = options.strictContentType;
   }
   return merged;
 }

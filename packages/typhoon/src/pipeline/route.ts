@@ -30,6 +30,8 @@ export interface RouteHost extends AnswerHost {
   /** App-level dependencies, run before every route's own. */
   readonly dependencies: readonly DependsMarker<unknown>[];
   readonly bodyLimit: number;
+  /** The app's `strictContentType`, for routes that do not set their own. */
+  readonly strictContentType: boolean;
   readonly formOptions: ResolvedFormOptions;
 }
 
@@ -157,7 +159,12 @@ export class PlannedRoute {
             );
       case DECODE_BODY:
         if (!this.#plan.hasBody) x.form = x.value as FormData;
-        else x.body = jsonBodyValue(x.value as Uint8Array, x.request.headers.get("content-type"));
+        else
+          x.body = jsonBodyValue(
+            x.value as Uint8Array,
+            x.request.headers.get("content-type"),
+            this.merged.strictContentType ?? this.#host.strictContentType,
+          );
         return undefined;
       case RESOLVE: {
         const values = plan.run(x, x.stack, x.errors);
@@ -166,7 +173,8 @@ export class PlannedRoute {
         return undefined;
       }
       case CALL: {
-        if (x.errors.length > 0) throw new RequestValidationError(x.errors as ErrorItem[]);
+        if (x.errors.length > 0)
+          throw new RequestValidationError(x.errors as ErrorItem[], { body: x.form ?? x.body });
         const result = this.def.handler(x.value);
         if (result instanceof Promise) return result;
         x.value = result;

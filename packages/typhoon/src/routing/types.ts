@@ -22,6 +22,11 @@ export interface SharedRouteOptions {
   responses?: Record<number | string, ResponseDoc>;
   deprecated?: boolean;
   includeInSchema?: boolean;
+  /**
+   * Read a body without `Content-Type` as JSON (false), or refuse it as not JSON (true, the
+   * app's default): FastAPI's `strict_content_type`. The innermost setting wins.
+   */
+  strictContentType?: boolean;
 }
 
 export interface RouteOptions<

@@ -9,12 +9,23 @@ function summary(errors: readonly ErrorItem[], what: string): string {
   return [count, ...lines].join("\n");
 }
 
+export interface RequestValidationErrorOptions {
+  /** The body the request sent: parsed JSON, the form, or the raw text of another type. */
+  body?: unknown;
+}
+
 /** Every invalid input of one request; the app renders it as a 422 (see renderValidationErrors). */
 export class RequestValidationError extends TyphoonValidationError {
   readonly errors: ErrorItem[];
-  constructor(errors: ErrorItem[]) {
+  /**
+   * The received body (FastAPI's `exc.body`), for a custom 422 handler that echoes it:
+   * undefined when the request sent none or the route reads none.
+   */
+  readonly body: unknown;
+  constructor(errors: ErrorItem[], options: RequestValidationErrorOptions = {}) {
     super("REQUEST_INVALID", summary(errors, "in the request"));
     this.errors = errors;
+    this.body = options.body;
   }
 }
 
