@@ -11,7 +11,7 @@ export type JwtErrorCode =
   | "JWT_UNKNOWN_KID";
 
 /** A password that cannot be hashed. Thrown by `hashPassword` only (verification returns false). */
-export type PasswordErrorCode = "PASSWORD_TOO_LONG" | "PASSWORD_INVALID_UNICODE";
+export type PasswordErrorCode = "PASSWORD_TOO_LONG" | "PASSWORD_INVALID_UNICODE" | "PASSWORD_EMPTY";
 
 /** Every error this package throws carries one of these stable codes; tests and callers branch on them. */
 export type SecurityErrorCode =
@@ -47,7 +47,10 @@ export class JwtError extends SecurityError {
   }
 }
 
-/** A password `hashPassword` refuses: longer than the limit, or not well-formed Unicode. */
+/**
+ * A password `hashPassword` refuses: longer than the limit, not well-formed Unicode, or empty
+ * with `algorithm: "argon2id"` (hash-wasm cannot hash it; scrypt can).
+ */
 export class PasswordError extends SecurityError {
   declare readonly code: PasswordErrorCode;
 

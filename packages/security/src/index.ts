@@ -38,14 +38,16 @@ export type {
   PublicJwk,
   SingleKeyJwtOptions,
 } from "./jwt/types";
+export { ARGON2_LIMITS, type Argon2Params, DEFAULT_ARGON2_PARAMS } from "./password/argon2-params";
+export { BCRYPT_LIMITS } from "./password/bcrypt-format";
 export { hashPassword, needsRehash, verifyPassword } from "./password/hash";
+export type {
+  Argon2idHashOptions,
+  PasswordHashOptions,
+  ScryptHashOptions,
+} from "./password/hash-options";
 export { MAX_PASSWORD_BYTES } from "./password/normalize";
-export {
-  DEFAULT_SCRYPT_PARAMS,
-  type PasswordHashOptions,
-  SCRYPT_LIMITS,
-  type ScryptParams,
-} from "./password/params";
+export { DEFAULT_SCRYPT_PARAMS, SCRYPT_LIMITS, type ScryptParams } from "./password/params";
 export { type ConnectionScope, RequestScope } from "./request/request-scope";
 export {
   APIKeyBase,

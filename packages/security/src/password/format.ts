@@ -1,4 +1,5 @@
 import { KEY_BYTES, paramsProblem, SALT_BYTES, type ScryptParams } from "./params";
+import { encodePhcBase64 as b64, decodePhcBase64 as unb64 } from "./phc-base64";
 
 /**
  * The stored form, in the PHC string format (as passlib and libsodium write scrypt):
@@ -40,17 +41,4 @@ export function parseHash(text: string): ParsedHash | undefined {
 /** True when the stored salt and hash are at least as long as the ones we make now. */
 export function hasCurrentLengths(parsed: ParsedHash): boolean {
   return parsed.salt.length >= SALT_BYTES && parsed.hash.length >= KEY_BYTES;
-}
-
-function b64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    .toString("base64")
-    .replace(/=+$/, "");
-}
-
-// Buffer's decoder is lenient; re-encoding rejects non-canonical text (stray trailing bits,
-// a length of 4k+1), so one hash has exactly one spelling.
-function unb64(text: string): Buffer | undefined {
-  const bytes = Buffer.from(text, "base64");
-  return b64(bytes) === text ? bytes : undefined;
 }

@@ -7,9 +7,6 @@ export interface ScryptParams {
   p: number;
 }
 
-/** Overrides for `hashPassword` / `needsRehash`; missing fields take the defaults. */
-export type PasswordHashOptions = Partial<ScryptParams>;
-
 /**
  * N = 2^15, r = 8, p = 1: 32 MiB and about 60–100 ms per hash on our 2-core CI machine.
  * That is below OWASP's scrypt recommendation (equivalent to N = 2^17, or N = 2^15 with p = 3,
@@ -65,7 +62,7 @@ export function paramsProblem(params: ScryptParams): string | undefined {
 
 /** The defaults overlaid with `options`, checked against the limits. Throws `SecurityConfigError`. */
 export function resolveParams(
-  options: PasswordHashOptions | undefined,
+  options: Partial<ScryptParams> | undefined,
   caller: string,
 ): ScryptParams {
   if (options === undefined) return DEFAULT_SCRYPT_PARAMS;
