@@ -122,7 +122,7 @@ describe("compileBody: collections", () => {
     expect(body(v.array(int()), { a: 1 }).errors[0]?.type).toBe("list_type");
   });
 
-  it("record body: bad value at [body, key]; keys validated", () => {
+  it("record body: bad value at [body, key]; a bad key at [body, key, '[key]']", () => {
     const scores = v.record(v.string(), int());
     expect(body(scores, { ann: 3, ben: "x" }).locs).toEqual([["body", "ben"]]);
     expect(body(scores, { ann: "3" }).out).toEqual({ ann: 3 });
@@ -130,9 +130,31 @@ describe("compileBody: collections", () => {
     const keyed = v.record(v.picklist(["a", "b"]), int());
     expect(body(keyed, { a: 1, c: 2 }).errors[0]).toMatchObject({
       type: "literal_error",
-      loc: ["body", "c"],
+      loc: ["body", "c", "[key]"],
       input: "c",
     });
+  });
+
+  it("record keys coerce as pydantic's dict[int, float] does, int_parsing at [..., key, '[key]']", () => {
+    const prices = v.record(v.pipe(v.string(), v.transform(Number), v.integer()), v.number());
+    const byId = v.record(int() as never, v.number());
+    expect(body(byId, { "1": "2.5", "20": 3 }).out).toEqual({ "1": 2.5, "20": 3 });
+    // Integer-like keys come first in a JS object.
+    expect(body(byId, { "1": 2, foo: 3, "2": "x" }).errors).toEqual([
+      {
+        type: "float_parsing",
+        loc: ["body", "2"],
+        msg: "Input should be a valid number, unable to parse string as a number",
+        input: "x",
+      },
+      {
+        type: "int_parsing",
+        loc: ["body", "foo", "[key]"],
+        msg: "Input should be a valid integer, unable to parse string as an integer",
+        input: "foo",
+      },
+    ]);
+    expect(body(prices, { "1.5": 1 }).errors[0]?.loc).toEqual(["body", "1.5", "[key]"]);
   });
 
   it("tuples: missing items, extra items per tuple kind", () => {

@@ -80,7 +80,11 @@ export function tupleNode(s: SchemaView, compile: Compile): Node {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** v.record: keys and values validated; errors at `[..., key]`. */
+/**
+ * v.record: keys coerced by the key schema (`dict[int, float]` takes `"1"`), then values.
+ * A bad key is reported at `[..., key, "[key]"]` and a bad value at `[..., key]`, as pydantic
+ * does; a key's output is written back as a string (a JSON object's keys are).
+ */
 export function recordNode(s: SchemaView, compile: Compile): Node {
   const keyNode = compile(s.key as SchemaView);
   const valueNode = compile(s.value as SchemaView);
@@ -90,8 +94,9 @@ export function recordNode(s: SchemaView, compile: Compile): Node {
     let ok = true;
     for (const key in input) {
       if (!hasOwn.call(input, key)) continue;
-      st.path.push(key);
+      st.path.push(key, "[key]");
       const k = keyNode(key, st);
+      st.path.pop();
       const r = k === INVALID ? INVALID : valueNode(input[key], st);
       st.path.pop();
       if (k === INVALID || r === INVALID) ok = false;

@@ -213,6 +213,10 @@ export function pushIssue(
     msg: issue.message,
   };
   const last = issue.path?.[issue.path.length - 1];
+  // A record key's own failure: pydantic reports it below the key, at `[..., key, "[key]"]`.
+  if (last?.origin === "key" && mapped.type !== "missing" && mapped.type !== "extra_forbidden") {
+    loc.push("[key]");
+  }
   // pydantic reports a missing key with the enclosing object as input.
   if (mapped.type === "missing" && last !== undefined) input = last.input;
   const item: ErrorItem = {

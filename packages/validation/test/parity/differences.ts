@@ -36,6 +36,8 @@ import type { SchemaView } from "../../src/types";
 //   a nested constraint. Extra valibot paths must then be ancestors of the core's paths.
 // - A fallback directly inside a fallback: valibot keeps the inner one in a closure, where
 //   the core cannot see it; the outer fallback answers. Not generated.
+// - A record key that fails its schema is reported at `[..., key, "[key]"]` (pydantic); the
+//   core's issue map gives valibot's key issues the same path, so both engines agree.
 // - Keys named like Object.prototype members or `__proto__`: valibot reads them with `in` or
 //   skips them, the core reads own properties. Not generated (objects.test.ts covers them).
 
