@@ -35,6 +35,11 @@ export interface FileOptions extends ParamOptions {
   many?: boolean;
   /** False: absent is `undefined` (or `[]` with `many`) instead of a 422. Default true. */
   required?: boolean;
+  /**
+   * Inject the file's content as a `Uint8Array` (FastAPI's `file: bytes = File()`) instead of
+   * an `UploadFile`: simplest for small files, as the whole content is read into memory.
+   */
+  bytes?: boolean;
 }
 
 /** Everything a marker may carry, whatever its source. */
@@ -79,19 +84,31 @@ export const Body = <S extends GenericSchema>(schema: S, options?: BodyOptions) 
 export const Form = <S extends GenericSchema>(schema: S, options?: ParamOptions) =>
   marker("form", schema, options);
 
-/** An uploaded file of a multipart body, as an `UploadFile`. */
+/**
+ * An uploaded file of a multipart body, as an `UploadFile`, or its content as a `Uint8Array`
+ * with `bytes: true`.
+ */
+export function File(options: FileOptions & { bytes: true; many: true }): FileMarker<Uint8Array[]>;
 export function File(
-  options?: FileOptions & { many?: false; required?: true },
+  options: FileOptions & { bytes: true; many?: false; required: false },
+): FileMarker<Uint8Array | undefined>;
+export function File(
+  options: FileOptions & { bytes: true; many?: false; required?: true },
+): FileMarker<Uint8Array>;
+export function File(
+  options?: FileOptions & { bytes?: false; many?: false; required?: true },
 ): FileMarker<UploadFile>;
 export function File(
-  options: FileOptions & { many?: false; required: false },
+  options: FileOptions & { bytes?: false; many?: false; required: false },
 ): FileMarker<UploadFile | undefined>;
-export function File(options: FileOptions & { many: true }): FileMarker<UploadFile[]>;
+export function File(
+  options: FileOptions & { bytes?: false; many: true },
+): FileMarker<UploadFile[]>;
 export function File(options: FileOptions = {}): FileMarker<unknown> {
   return marker("file", ANY_FILE, options) as unknown as FileMarker<unknown>;
 }
 
-/** A `File()` marker: what it injects is an UploadFile (or a list of them). */
+/** A `File()` marker: what it injects is an UploadFile or its bytes (or a list of them). */
 export interface FileMarker<T>
   extends Omit<ParamMarker<GenericSchema, "file">, "~output">,
     Injectable<T> {}

@@ -162,6 +162,21 @@ function formPairs(ctx: RequestContext): Iterable<readonly [string, unknown]> {
 
 const EMPTY_PAIRS: readonly (readonly [string, unknown])[] = [];
 
+/** Readers whose value is a promise: the input resolver awaits them. */
+export const ASYNC_READS = new WeakSet<Read>();
+
+/** The content of an uploaded file (or of every file with `many`), as `File({ bytes: true })`. */
+export function fileBytesReader(name: string, options: FileOptions): Read {
+  const files = fileReader(name, options);
+  const read: Read = (ctx, errors) => {
+    const value = files(ctx, errors) as UploadFile | UploadFile[] | undefined;
+    if (value === undefined) return undefined;
+    return Array.isArray(value) ? Promise.all(value.map((file) => file.bytes())) : value.bytes();
+  };
+  ASYNC_READS.add(read);
+  return read;
+}
+
 /** An uploaded file (or every file with `many`) sent under `name`. */
 export function fileReader(name: string, options: FileOptions): Read {
   const required = options.required !== false;

@@ -23,6 +23,8 @@ import {
 import { WebSocket } from "../websocket/websocket";
 import type { RequestContext } from "./context";
 import {
+  ASYNC_READS,
+  fileBytesReader,
   fileReader,
   formFieldReader,
   formModelReader,
@@ -79,6 +81,7 @@ export class InputCompiler {
     }
     if (keys.length === 0) return null;
     const count = keys.length;
+    if (reads.some((read) => ASYNC_READS.has(read))) return awaitingResolver(keys, reads);
     return (ctx, errors) => {
       const out: Record<string, unknown> = {};
       for (let i = 0; i < count; i++) {
@@ -151,7 +154,8 @@ export class InputCompiler {
     }
     if (source === "form" || source === "file") {
       this.#hasForm = true;
-      if (source === "file") return fileReader(name, options);
+      if (source === "file")
+        return options.bytes ? fileBytesReader(name, options) : fileReader(name, options);
       return schemaShape(schema) === "object"
         ? formModelReader(schema)
         : formFieldReader(name, schema);
@@ -216,6 +220,27 @@ export class InputCompiler {
         return (ctx, errors) => field(ctx.request.cookies[name], errors);
     }
   }
+}
+
+/** A resolver for inputs some of which are promises (file contents): it awaits them all. */
+function awaitingResolver(keys: string[], reads: Read[]): InputResolver<RequestContext> {
+  return async (ctx, errors) => {
+    const out: Record<string, unknown> = {};
+    const pending: Promise<void>[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = reads[i]!(ctx, errors as ErrorItem[]);
+      if (value instanceof Promise) {
+        pending.push(
+          value.then((resolved) => {
+            out[key] = resolved;
+          }),
+        );
+      } else if (value !== undefined) out[key] = value;
+    }
+    await Promise.all(pending);
+    return out;
+  };
 }
 
 /** What each model source received, as pairs in arrival order. */
