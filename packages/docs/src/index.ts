@@ -28,7 +28,13 @@ export type {
   OpenAPIPathItem,
 } from "./openapi-types";
 export { generateOperationId, summaryFromName } from "./operation/naming";
-export { type ScalarBundle, scalarBundle, scalarBundlePath } from "./scalar/bundle";
+export {
+  installedScalarBundle,
+  type ScalarBundle,
+  scalarBundle,
+  scalarBundlePath,
+} from "./scalar/bundle";
+export { SCALAR_CDN, SCALAR_OFFLINE_HINT } from "./scalar/cdn";
 export {
   type ScalarConfiguration,
   type ScalarHtmlOptions,

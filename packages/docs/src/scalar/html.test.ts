@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SCALAR_CDN } from "./cdn";
 import { escapeHtml, jsonForScript } from "./escape";
 import { scalarDefaults, scalarHtml } from "./html";
 
@@ -75,6 +76,19 @@ describe("scalarHtml", () => {
     expect(config.url).toBe(`/x"></script><script>alert(2)</script>`);
     expect(config.customCss).toBe(EVIL);
     expect(config.note).toBe("<!-- \u2028\u2029 & >");
+  });
+
+  it("checks a CDN script with its integrity hash", () => {
+    const html = scalarHtml({
+      title: "t",
+      openapiUrl: "/o",
+      scriptUrl: SCALAR_CDN.url,
+      scriptIntegrity: SCALAR_CDN.integrity,
+      nonce: "n",
+    });
+    expect(html).toContain(
+      `<script src="${SCALAR_CDN.url}" integrity="${SCALAR_CDN.integrity}" crossorigin="anonymous" nonce="n"></script>`,
+    );
   });
 
   it("adds a CSP nonce to both scripts", () => {

@@ -1,6 +1,6 @@
 import { escapeHtml, jsonForScript } from "./escape";
 
-/** Scalar 1.46's built-in themes. */
+/** Scalar's built-in themes. */
 export type ScalarTheme =
   | "default"
   | "alternate"
@@ -25,8 +25,16 @@ export interface ScalarHtmlOptions {
   title: string;
   /** Where the page fetches the OpenAPI document (root path included, e.g. `/api/openapi.json`). */
   openapiUrl: string;
-  /** Where the app serves Scalar's standalone bundle (see `scalarBundle()`), e.g. `/docs/scalar.js`. */
+  /**
+   * Where the page loads Scalar's standalone bundle: served by the app (see `scalarBundle()`),
+   * e.g. `/docs/scalar.js`, or the pinned CDN file (`SCALAR_CDN.url`).
+   */
   scriptUrl: string;
+  /**
+   * Subresource Integrity of the file at `scriptUrl` (e.g. `SCALAR_CDN.integrity`): the
+   * browser refuses a file with another hash. Set for a CDN URL; adds `crossorigin="anonymous"`.
+   */
+  scriptIntegrity?: string;
   theme?: ScalarTheme;
   /**
    * OAuth2 convenience: the security scheme the "Authorize" panel selects first (its key in
@@ -58,7 +66,8 @@ export function scalarDefaults(): ScalarConfiguration {
 
 /**
  * The HTML of the docs page: Scalar's API reference, loaded from `scriptUrl` (served by the
- * app itself, so it works with no internet) and pointed at `openapiUrl`. Every value is
+ * app itself, so it works with no internet, or a CDN checked by `scriptIntegrity`) and
+ * pointed at `openapiUrl`. Every value is
  * escaped: HTML text and attributes entity-escaped, the configuration embedded as JSON with
  * `<`, `>`, `&`, U+2028 and U+2029 escaped, so no value can close the script element.
  *
@@ -85,6 +94,10 @@ export function scalarHtml(options: ScalarHtmlOptions): string {
   }
   configuration.url = options.openapiUrl;
   const nonce = options.nonce === undefined ? "" : ` nonce="${escapeHtml(options.nonce)}"`;
+  const integrity =
+    options.scriptIntegrity === undefined
+      ? ""
+      : ` integrity="${escapeHtml(options.scriptIntegrity)}" crossorigin="anonymous"`;
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -94,7 +107,7 @@ export function scalarHtml(options: ScalarHtmlOptions): string {
   </head>
   <body>
     <div id="app"></div>
-    <script src="${escapeHtml(options.scriptUrl)}"${nonce}></script>
+    <script src="${escapeHtml(options.scriptUrl)}"${integrity}${nonce}></script>
     <script${nonce}>
       Scalar.createApiReference("#app", ${jsonForScript(configuration)});
     </script>

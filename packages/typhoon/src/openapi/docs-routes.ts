@@ -1,13 +1,21 @@
 import {
   buildOpenAPI,
+  installedScalarBundle,
   type OpenAPIDocument,
+  SCALAR_CDN,
+  SCALAR_OFFLINE_HINT,
   type ScalarConfiguration,
   type ScalarTheme,
-  scalarBundle,
   scalarHtml,
 } from "@typhoon/docs";
-import type { HTTPScope, Receive, Send } from "@typhoon/server";
-import { HTMLResponse, Response } from "../http/responses";
+import {
+  consoleLogger,
+  type HTTPScope,
+  type Logger,
+  type Receive,
+  type Send,
+} from "@typhoon/server";
+import { HTMLResponse, JSONResponse, Response } from "../http/responses";
 import type { PlannedRoute } from "../pipeline/route";
 import { FileResponse } from "../responses/file-response";
 import { type DocumentInfo, describeApi } from "./describe";
@@ -91,18 +99,33 @@ export function openapiRoute(provider: OpenAPIProvider): FixedRoute {
   };
 }
 
+/**
+ * The docs page. Scalar comes from the app itself (`{docsUrl}/scalar.js`) when
+ * `@scalar/api-reference` is installed, else from the pinned, integrity-checked CDN file; the
+ * first request then logs how to serve it offline.
+ */
 export function docsPageRoute(
   openapiUrl: string,
   docsUrl: string,
-  options: DocsPageOptions & { title: string },
+  options: DocsPageOptions & { title: string; logger?: Logger },
 ): FixedRoute {
+  let hinted = false;
   return {
     handle(scope, receive, send) {
       const root = scope.root_path;
+      const bundle = installedScalarBundle();
+      if (bundle === undefined && !hinted) {
+        hinted = true;
+        (options.logger ?? consoleLogger()).warn(`Docs page: ${SCALAR_OFFLINE_HINT}`);
+      }
+      const script =
+        bundle === undefined
+          ? { scriptUrl: SCALAR_CDN.url, scriptIntegrity: SCALAR_CDN.integrity }
+          : { scriptUrl: `${root}${docsUrl}/scalar.js?v=${bundle.hash}` };
       const html = scalarHtml({
         title: options.title,
         openapiUrl: root + openapiUrl,
-        scriptUrl: `${root}${docsUrl}/scalar.js?v=${scalarBundle().hash}`,
+        ...script,
         ...(options.theme === undefined ? {} : { theme: options.theme }),
         ...(options.configuration === undefined ? {} : { configuration: options.configuration }),
       });
@@ -111,11 +134,18 @@ export function docsPageRoute(
   };
 }
 
-/** Scalar's standalone bundle, served by the app itself so /docs works offline. */
+/**
+ * Scalar's standalone bundle, served by the app itself so /docs works offline; 404 when
+ * `@scalar/api-reference` is not installed (the page then loads it from the CDN).
+ */
 export function scalarScriptRoute(): FixedRoute {
   return {
     handle(scope, receive, send) {
-      const bundle = scalarBundle();
+      const bundle = installedScalarBundle();
+      if (bundle === undefined) {
+        const missing = new JSONResponse({ detail: "Not Found" }, { status: 404 });
+        return missing.respond(scope, receive, send);
+      }
       // The URL carries the bundle's hash, so the file can be cached for good.
       const response = new FileResponse(bundle.path, {
         mediaType: bundle.contentType,

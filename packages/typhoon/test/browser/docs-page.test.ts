@@ -100,11 +100,17 @@ describe.skipIf(!available)("the /docs page in Chromium", () => {
 
   /** Types into a field of Scalar's client, found by its label (an input or a code editor). */
   async function fill(label: string, value: string) {
-    const id = await page.locator("label", { hasText: label }).first().getAttribute("for");
-    const target = page.locator(`[id="${id}"]`);
+    const element = page.locator("label", { hasText: label }).first();
+    const id = await element.getAttribute("for");
+    // Newer Scalar releases label the editor with aria-labelledby instead of `for`.
+    const target =
+      id !== null
+        ? page.locator(`[id="${id}"]`)
+        : page.locator(`[aria-labelledby="${await element.getAttribute("id")}"]`);
     if ((await target.evaluate((element) => element.tagName)) === "INPUT") await target.fill(value);
     else {
-      await target.locator('[contenteditable="true"]').click();
+      const editable = (await target.getAttribute("contenteditable")) === "true";
+      await (editable ? target : target.locator('[contenteditable="true"]')).click();
       await page.keyboard.type(value);
     }
   }
@@ -131,6 +137,9 @@ describe.skipIf(!available)("the /docs page in Chromium", () => {
 
   it("logs in with the OAuth2 password flow and calls a protected route", async () => {
     await page.getByRole("button", { name: /Test Request\s*\(get \/users\/me/ }).click();
+    // Newer Scalar releases show the client's Authentication section collapsed.
+    const collapsed = page.getByRole("button", { name: /Authentication.*\(Collapsed\)/ });
+    if ((await collapsed.count()) > 0) await collapsed.first().click();
     await fill("Username", "alice");
     await fill("Password", "wonderland");
     await page.waitForTimeout(300);
