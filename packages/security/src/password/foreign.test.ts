@@ -35,6 +35,27 @@ const BCRYPT = {
 // Slow on a loaded machine: WebAssembly runs the lanes one after the other.
 const SLOW = 60_000;
 
+// johndoe's rows ("secret") in FastAPI's OAuth2/JWT tutorial: today's (pwdlib, Argon2) and
+// the one before it (passlib, bcrypt).
+const FASTAPI_TUTORIAL = {
+  argon2id:
+    "$argon2id$v=19$m=65536,t=3,p=4$wagCPXjifgvUFBzq4hqe3w$CYaIb8sB+wtD+Vu/P4uod1+Qof8h+1g7bbDlBID48Rc",
+  bcrypt: "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW",
+};
+
+describe("verifyPassword with FastAPI's tutorial hashes", () => {
+  it(
+    "verifies both, and refuses a wrong password",
+    async () => {
+      for (const hash of Object.values(FASTAPI_TUTORIAL)) {
+        expect(await verifyPassword("secret", hash)).toBe(true);
+        expect(await verifyPassword("secret2", hash)).toBe(false);
+      }
+    },
+    SLOW,
+  );
+});
+
 describe("verifyPassword with argon2 hashes from other libraries", () => {
   it(
     "verifies pwdlib's default argon2id hash (m=64 MiB, t=3, p=4)",
