@@ -13,6 +13,8 @@ export type {
 export { RequestValidationError, ResponseValidationError } from "./errors/validation-error";
 export type { FieldOptions, FieldValidator, ModelFields, ModelFieldsOptions } from "./fields";
 export { compileField, compileModelFields } from "./fields";
+export type { Jsonable, JsonableEncoderOptions } from "./json/jsonable-encoder";
+export { jsonableEncoder } from "./json/jsonable-encoder";
 export { parseJson } from "./json/parse-json";
 export { JsonSchemaError } from "./json-schema/errors";
 export type { JsonSchemaOptions } from "./json-schema/to-json-schema";
