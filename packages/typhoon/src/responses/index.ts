@@ -1,6 +1,7 @@
 // `typhoon/responses`: the response classes beyond `Response` (which is on the root entry),
 // streaming, files and static files.
 
+export { type JsonableEncoderOptions, jsonableEncoder } from "@typhoon/validation";
 export {
   HTMLResponse,
   JSONResponse,
