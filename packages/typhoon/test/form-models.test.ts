@@ -53,7 +53,7 @@ describe("form models", () => {
     });
     expect(check.status).toBe(422);
     expect(check.json().detail.map((e: { msg: string }) => e.msg)).toEqual([
-      "a pro plan needs an adult",
+      "Value error, a pro plan needs an adult",
     ]);
     const both = await client.post("/signup", { data: { username: "k", age: "12", plan: "pro" } });
     expect(locs(both.json())).toEqual([["body", "username"]]);
