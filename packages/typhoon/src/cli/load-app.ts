@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerApp } from "@typhoon/server";
 import { CliError } from "./errors";
+import { ensureTypeScriptLoader } from "./typescript-loader";
 
 /** `<module>[:export]` split in two; `C:\app.js` keeps its drive letter. */
 export interface Target {
@@ -59,7 +60,7 @@ export interface LoadedApp {
 export async function loadApp(target: string, cwd: string): Promise<LoadedApp> {
   const { file, exportName } = parseTarget(target);
   const absolute = resolveModuleFile(file, cwd);
-  if (isTypeScript(absolute)) await ensureTypeScriptLoader();
+  if (isTypeScript(absolute)) await ensureTypeScriptLoader(file, cwd);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
@@ -70,7 +71,9 @@ export async function loadApp(target: string, cwd: string): Promise<LoadedApp> {
     const hint =
       code === "ERR_REQUIRE_ESM" || code === "ERR_PACKAGE_PATH_NOT_EXPORTED"
         ? '\nHint: typhoon is ESM-only; set "type": "module" in your package.json (or use .mts/.mjs files).'
-        : "";
+        : code === "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX"
+          ? "\nHint: Node's type stripping cannot run this syntax; install tsx (npm install --save-dev tsx) and typhoon uses it."
+          : "";
     throw new CliError(`Error while importing "${file}":\n${detail}${hint}`, { cause: error });
   }
   const names = exportName === undefined ? ["app", "default"] : [exportName];
@@ -104,21 +107,4 @@ export function describe(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "object") return `an object (${value.constructor?.name ?? "no prototype"})`;
   return `a ${typeof value}`;
-}
-
-let registered = false;
-
-/** Lets `import()` load TypeScript: registers tsx unless a TypeScript loader already runs us. */
-async function ensureTypeScriptLoader(): Promise<void> {
-  if (registered || typeScriptLoaderActive()) return;
-  const { register } = await import("tsx/esm/api");
-  register();
-  registered = true;
-}
-
-function typeScriptLoaderActive(): boolean {
-  // This very file running as .ts means a loader (tsx, vitest) is already in place.
-  if (import.meta.url.endsWith(".ts")) return true;
-  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ");
-  return /\btsx\b/.test(flags);
 }

@@ -3,7 +3,8 @@ const SERVER_OPTIONS = `  --host <host>         interface to bind (default: $HOS
   --log-level <level>   debug | info | warn | error | silent (default: info)
   --root-path <path>    prefix the app is served under behind a proxy, e.g. /api`;
 
-const MODULE = `  <module>[:export]     a .js or .ts file; the export defaults to "app", then the default export`;
+const MODULE = `  <module>[:export]     a .js or .ts file; the export defaults to "app", then the default export
+                        (.ts loads through tsx when installed, else Node 22.18+'s type stripping)`;
 
 export const USAGE: Readonly<Record<string, string>> = {
   general: `Usage: typhoon <command> [options]
@@ -37,7 +38,7 @@ ${SERVER_OPTIONS}
 
   dev: `Usage: typhoon dev <file>[:export] [options]
 
-Runs the app through tsx in a child process and restarts it when a source file changes
+Runs the app in a child process and restarts it when a source file changes
 (node_modules, dist and .git are ignored).
 
 ${MODULE}

@@ -32,4 +32,8 @@ describe("childExecArgv", () => {
       tsx,
     ]);
   });
+
+  it("adds nothing without tsx: the child uses Node's type stripping or says what to install", () => {
+    expect(childExecArgv(["--enable-source-maps"], null)).toEqual(["--enable-source-maps"]);
+  });
 });

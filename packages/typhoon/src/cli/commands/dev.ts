@@ -1,13 +1,12 @@
 import { statSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { CliContext } from "../context";
 import { Reloader } from "../dev/reloader";
 import { watchTree } from "../dev/watcher";
 import { CliError } from "../errors";
 import { parseTarget, resolveModuleFile } from "../load-app";
 import type { ServerFlags } from "../options";
+import { findTsx } from "../typescript-loader";
 import { DEV_CHILD_ENV } from "./run";
 
 export interface DevCommand {
@@ -24,7 +23,7 @@ export interface DevSession {
 }
 
 /**
- * `typhoon dev`: serve the app from a child `typhoon run` under tsx, and restart it when a
+ * `typhoon dev`: serve the app from a child `typhoon run` (under tsx when installed), and restart it when a
  * source file changes. SIGINT/SIGTERM stop the child gracefully, then this process.
  */
 export async function devCommand(command: DevCommand, ctx: CliContext): Promise<"running"> {
@@ -48,7 +47,7 @@ export function startDev(command: DevCommand, ctx: CliContext): DevSession {
       : [defaultRoot(file, ctx.cwd)];
   const { host, port, logLevel, rootPath } = command.server;
   const args = [
-    ...childExecArgv(),
+    ...childExecArgv(process.execArgv, findTsx(ctx.cwd) ?? null),
     ctx.entry,
     "run",
     command.target,
@@ -98,13 +97,16 @@ function existingDirectory(dir: string): string {
 
 /**
  * Node flags for the child: this process's own (conditions, source maps...) minus debugger and
- * watch flags that would clash, plus tsx unless it is already among them.
+ * watch flags that would clash, plus tsx (when installed) unless it is already among them.
  */
-export function childExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+export function childExecArgv(
+  execArgv: readonly string[] = process.execArgv,
+  tsx: string | null = findTsx(process.cwd()) ?? null,
+): string[] {
   const kept = execArgv.filter((flag) => !/^--(inspect|debug|watch)/.test(flag));
   if (kept.some((flag) => /\btsx\b/.test(flag))) return kept;
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  return [...kept, "--import", tsx];
+  // Without tsx the child's `run` uses Node's own type stripping, or says how to install tsx.
+  return tsx === null ? kept : [...kept, "--import", tsx];
 }
 
 function describeChange(files: readonly string[], cwd: string): string {
