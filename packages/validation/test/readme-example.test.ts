@@ -3,10 +3,15 @@ import {
   compileBody,
   compileField,
   compileResponse,
+  Duration,
+  datetime,
   type ErrorItem,
+  jsonableEncoder,
   named,
   parseJson,
   renderValidationErrors,
+  time,
+  timedelta,
   toJsonSchema,
 } from "@typhoon/validation";
 import * as v from "valibot";
@@ -40,4 +45,25 @@ it("README example", () => {
   expect(toJsonSchema(named("ReadmeItem", Item), { io: "input", definitions })).toEqual({
     $ref: "#/components/schemas/ReadmeItem",
   });
+});
+
+it("README: dates and times, jsonableEncoder", () => {
+  const Event = v.object({ at: datetime(), opens: time(), ttl: timedelta() });
+  const event = v.parse(Event, {
+    at: "2032-04-23T10:20:30.400+02:30",
+    opens: "09:30",
+    ttl: "P3DT12H30M5S",
+  });
+  expect(event.at).toBe("2032-04-23T10:20:30.400000+02:30");
+  expect(event.opens).toBe("09:30:00");
+  expect(event.ttl).toBeInstanceOf(Duration);
+  expect(event.ttl.seconds).toBe(304_205);
+  expect(JSON.stringify(event.ttl)).toBe('"P3DT12H30M5S"');
+  expect(
+    jsonableEncoder({
+      at: new Date("2024-03-01T09:30:00Z"),
+      tags: new Set(["a"]),
+      unset: undefined,
+    }),
+  ).toEqual({ at: "2024-03-01T09:30:00+00:00", tags: ["a"] });
 });
