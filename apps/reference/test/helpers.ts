@@ -17,7 +17,7 @@ export function quietLogger() {
 export function referenceClient() {
   const logger = quietLogger();
   const { app, state } = createApp({ logger });
-  return { app, state, logger, client: new TestClient(app) };
+  return { app, state, logger, client: new TestClient(app, { raiseServerExceptions: false }) };
 }
 
 type Loc = (string | number)[];

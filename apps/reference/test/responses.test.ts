@@ -90,7 +90,7 @@ describe("apps/reference/SPEC.md §2.6 response models and response shaping", ()
   });
 
   it("GET /redirect-me: 307 to the relative /items/42, empty body", async () => {
-    const res = await client.get("/redirect-me");
+    const res = await client.get("/redirect-me", { followRedirects: false });
     expect(res.status).toBe(307);
     expect(res.headers.get("location")).toBe("/items/42");
     expect(res.body.byteLength).toBe(0);

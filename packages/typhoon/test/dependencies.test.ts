@@ -296,7 +296,9 @@ describe("function-scoped dependencies", () => {
 
   it("turn a failing cleanup into the error response instead of a success", async () => {
     const events: string[] = [];
-    const res = await new TestClient(makeScopedApp(events, true)).post("/rows");
+    const res = await new TestClient(makeScopedApp(events, true), {
+      raiseServerExceptions: false,
+    }).post("/rows");
     expect(res.status).toBe(500);
     expect(events).toContain("audit after response");
   });

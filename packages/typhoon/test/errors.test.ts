@@ -48,7 +48,7 @@ function makeApp(options: ConstructorParameters<typeof Typhoon>[0] = {}) {
 }
 
 describe("errors", () => {
-  const client = new TestClient(makeApp());
+  const client = new TestClient(makeApp(), { raiseServerExceptions: false });
 
   it("renders HTTPException with its detail and headers", async () => {
     const res = await client.get("/fail/http/418");
@@ -80,7 +80,7 @@ describe("errors", () => {
     const app = makeApp({
       logger: { info() {}, warn() {}, error: (message, error) => logged.push({ message, error }) },
     });
-    await new TestClient(app).get("/fail/unhandled");
+    await new TestClient(app, { raiseServerExceptions: false }).get("/fail/unhandled");
     expect(logged).toHaveLength(1);
     expect(String((logged[0] as { error: Error }).error.message)).toContain("hunter2");
   });
@@ -135,7 +135,9 @@ describe("errors", () => {
     app.exceptionHandler(TeapotError, () => {
       throw new Error("handler broke");
     });
-    expect((await new TestClient(app).get("/teapot/coffee")).status).toBe(500);
+    expect(
+      (await new TestClient(app, { raiseServerExceptions: false }).get("/teapot/coffee")).status,
+    ).toBe(500);
   });
 });
 
@@ -145,8 +147,10 @@ describe("error logs", () => {
     const app = makeApp({
       logger: { info() {}, warn() {}, error: (message) => logged.push(message) },
     });
-    await new TestClient(app).get("/fail/unhandled", { headers: { "x-request-id": "req-42" } });
-    await new TestClient(app).get("/fail/unhandled", {
+    await new TestClient(app, { raiseServerExceptions: false }).get("/fail/unhandled", {
+      headers: { "x-request-id": "req-42" },
+    });
+    await new TestClient(app, { raiseServerExceptions: false }).get("/fail/unhandled", {
       headers: { "x-request-id": "bad id <script>" },
     });
     expect(logged).toEqual([

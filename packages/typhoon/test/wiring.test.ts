@@ -74,7 +74,7 @@ describe("function middleware", () => {
     app.middleware(() => {
       throw new Error("middleware broke");
     });
-    const res = await new TestClient(app).get("/");
+    const res = await new TestClient(app, { raiseServerExceptions: false }).get("/");
     expect(res.status).toBe(500);
     expect(res.text).toBe("Internal Server Error");
     expect(logged).toEqual(["Error handling GET /"]);

@@ -25,9 +25,15 @@ export interface Target {
   close(): Promise<void>;
 }
 
-/** The app in process, through the TestClient (lifespan started, cookies kept for both). */
+/**
+ * The app in process, through the TestClient (lifespan started, cookies kept for both). A
+ * guide shows the exchange on the wire: redirects are not followed, a server error is its 500.
+ */
 export async function inProcessTarget(name: string, app: AppLike): Promise<Target> {
-  const client = await TestClient.start(app);
+  const client = await TestClient.start(app, {
+    followRedirects: false,
+    raiseServerExceptions: false,
+  });
   return {
     name,
     async request({ method, target, headers, body }) {

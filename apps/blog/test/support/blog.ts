@@ -59,7 +59,7 @@ export async function startBlog(env: Record<string, string> = {}): Promise<TestB
   }));
   return {
     app,
-    client: new TestClient(app),
+    client: new TestClient(app, { raiseServerExceptions: false }),
     database,
     hub,
     mail,

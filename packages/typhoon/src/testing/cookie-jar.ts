@@ -34,13 +34,8 @@ export class CookieJar {
 
   /** Stores or removes cookies from `Set-Cookie` values (Max-Age=0 or a past Expires removes). */
   update(setCookies: readonly string[]): void {
-    for (const line of setCookies) {
-      const [pair = "", ...attributes] = line.split(";");
-      const eq = pair.indexOf("=");
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (attributes.some((a) => isExpired(a.trim()))) this.#values.delete(name);
+    for (const { name, value, expired } of parseSetCookies(setCookies)) {
+      if (expired) this.#values.delete(name);
       else this.#values.set(name, value);
     }
   }
@@ -69,6 +64,30 @@ function checkSendable(name: string, value: string): void {
     throw new TypeError(
       `Cookie ${name}'s value ${JSON.stringify(value)} cannot be sent as written (no ";", CR, LF or characters outside latin-1); quote or encode it yourself`,
     );
+}
+
+interface SetCookie {
+  name: string;
+  /** Raw, as sent (quotes included). */
+  value: string;
+  /** Max-Age=0 or a past Expires: the server removes the cookie. */
+  expired: boolean;
+}
+
+/** The cookies of `Set-Cookie` values, in order; lines without `name=` are skipped. */
+export function parseSetCookies(setCookies: readonly string[]): SetCookie[] {
+  const cookies: SetCookie[] = [];
+  for (const line of setCookies) {
+    const [pair = "", ...attributes] = line.split(";");
+    const eq = pair.indexOf("=");
+    if (eq <= 0) continue;
+    cookies.push({
+      name: pair.slice(0, eq).trim(),
+      value: pair.slice(eq + 1).trim(),
+      expired: attributes.some((a) => isExpired(a.trim())),
+    });
+  }
+  return cookies;
 }
 
 function isExpired(attribute: string): boolean {

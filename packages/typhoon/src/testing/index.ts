@@ -2,10 +2,11 @@
 
 export { DependencyOverrides } from "@typhoon/di";
 export { type InProcessWebSocket, WebSocketRejected } from "@typhoon/server";
+export { TooManyRedirects } from "./redirects";
 export {
   type RequestOptions,
   TestClient,
   type TestClientOptions,
   type WebSocketOptions,
 } from "./test-client";
-export { TestResponse } from "./test-response";
+export { TestResponse, type TestResponseOrigin } from "./test-response";

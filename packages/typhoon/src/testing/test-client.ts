@@ -17,6 +17,12 @@ import {
 } from "../forms/encode-multipart";
 import { type AppLike, toServerApp } from "../serve";
 import { CookieJar } from "./cookie-jar";
+import {
+  DEFAULT_MAX_REDIRECTS,
+  redirectMethod,
+  redirectTarget,
+  TooManyRedirects,
+} from "./redirects";
 import { TestResponse } from "./test-response";
 
 export interface TestClientOptions {
@@ -26,6 +32,19 @@ export interface TestClientOptions {
   rootPath?: string;
   /** Value of the Host header (default `testserver`). */
   host?: string;
+  /**
+   * Follow redirects (301, 302, 303, 307, 308) as httpx does, each call's response carrying
+   * the redirects in `history`. Default true, as FastAPI's TestClient; a call may override it.
+   */
+  followRedirects?: boolean;
+  /** Redirects followed in a row before `TooManyRedirects` is thrown. Default 20, as httpx. */
+  maxRedirects?: number;
+  /**
+   * An error the app did not handle rejects the call with that very error, as FastAPI's
+   * `raise_server_exceptions=True`; false answers the 500 the app sends instead. Default true.
+   * HTTPExceptions and errors an exception handler answers are responses, never raised.
+   */
+  raiseServerExceptions?: boolean;
 }
 
 export interface WebSocketOptions {
@@ -52,6 +71,18 @@ export interface RequestOptions {
   files?: Record<string, MultipartFile | MultipartFile[]>;
   /** A raw body (set the content type yourself). */
   content?: string | Uint8Array;
+  /** Follow redirects on this call; default the client's `followRedirects`. */
+  followRedirects?: boolean;
+}
+
+/** One request on the way to the final response: the call, or a redirect it led to. */
+interface Hop {
+  method: string;
+  /** `/path?query` as the call gave it, or as the redirect's Location says. */
+  target: string;
+  scheme: "http" | "https";
+  host: string;
+  options: RequestOptions;
 }
 
 /**
@@ -103,11 +134,14 @@ export class TestClient {
   }
 
   /** The client's headers, then the call's (a call's header replaces the client's), then cookies. */
-  #headers(options: {
-    headers?: Record<string, string | string[]>;
-    cookies?: Record<string, string>;
-  }): HeaderPairs {
-    const merged: Record<string, string | string[]> = { host: this.#options.host ?? "testserver" };
+  #headers(
+    options: {
+      headers?: Record<string, string | string[]>;
+      cookies?: Record<string, string>;
+    },
+    host = this.#options.host ?? "testserver",
+  ): HeaderPairs {
+    const merged: Record<string, string | string[]> = { host };
     for (const [name, value] of Object.entries({ ...this.#options.headers, ...options.headers }))
       merged[name.toLowerCase()] = value;
     const headers: HeaderPairs = [];
@@ -128,10 +162,38 @@ export class TestClient {
   head = (path: string, options?: RequestOptions) => this.request("HEAD", path, options);
   options = (path: string, options?: RequestOptions) => this.request("OPTIONS", path, options);
 
+  /**
+   * Sends a request, following redirects unless told not to (see `followRedirects`); rejects
+   * with the app's unhandled error unless `raiseServerExceptions` is false.
+   */
   async request(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
-    const headers = this.#headers(options);
+    const follow = options.followRedirects ?? this.#options.followRedirects ?? true;
+    const maxRedirects = this.#options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    const host = this.#options.host ?? "testserver";
+    let hop: Hop = { method, target: path, scheme: "http", host, options };
+    const history: TestResponse[] = [];
+    for (;;) {
+      const response = await this.#send(hop, history);
+      if (!follow || !response.isRedirect) return response;
+      const url = redirectTarget(response);
+      if (url === null) return response;
+      history.push(response);
+      if (history.length > maxRedirects) throw new TooManyRedirects(maxRedirects, history);
+      hop = nextHop(hop, response.status, url);
+    }
+  }
+
+  async #send(hop: Hop, history: readonly TestResponse[]): Promise<TestResponse> {
+    const { options } = hop;
+    const headers = this.#headers(options, hop.host);
     const body = encodeBody(options, headers);
-    const call: HttpRequestOptions = { method, path, headers };
+    const call: HttpRequestOptions = {
+      method: hop.method,
+      path: hop.target,
+      headers,
+      raiseAppErrors: this.#options.raiseServerExceptions ?? true,
+    };
+    if (hop.scheme === "https") call.scheme = "https";
     if (options.query !== undefined) call.query = options.query;
     if (body !== undefined) call.body = body;
     if (this.#options.rootPath !== undefined) call.rootPath = this.#options.rootPath;
@@ -141,8 +203,74 @@ export class TestClient {
     this.cookies.update(
       response.headers.filter(([name]) => name === "set-cookie").map(([, value]) => value),
     );
-    return new TestResponse(response.status, response.headers, response.body);
+    return new TestResponse(response.status, response.headers, response.body, {
+      url: requestUrl(hop),
+      history: [...history],
+    });
   }
+}
+
+/**
+ * The request a redirect leads to, as httpx builds it: the method per `redirectMethod`, the
+ * body only while the method stays, the call's headers kept, the Cookie header from the jar
+ * (which holds the cookies set along the way; a call's own `cookies` are not sent again).
+ */
+function nextHop(hop: Hop, status: number, url: URL): Hop {
+  const method = redirectMethod(hop.method, status);
+  const { headers } = hop.options;
+  const options: RequestOptions = {};
+  if (method === hop.method) {
+    const { json, data, files, content } = hop.options;
+    Object.assign(options, definedOnly({ headers, json, data, files, content }));
+  } else if (headers !== undefined) {
+    // The body is dropped, and the headers that framed it with it.
+    options.headers = Object.fromEntries(
+      Object.entries(headers).filter(([name]) => !BODY_FRAMING.has(name.toLowerCase())),
+    );
+  }
+  return {
+    method,
+    target: url.pathname + url.search,
+    scheme: url.protocol === "https:" ? "https" : "http",
+    host: url.host,
+    options,
+  };
+}
+
+const BODY_FRAMING = new Set(["content-length", "transfer-encoding"]);
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The full URL of a hop, for `response.url` and for resolving a relative Location. */
+function requestUrl(hop: Hop): string {
+  let url: URL;
+  try {
+    url = new URL(`${hop.scheme}://${hop.host}${hop.target}`);
+  } catch {
+    return ""; // a host option no URL can hold: no url, and no redirect to resolve against it
+  }
+  const query = hop.options.query;
+  if (query !== undefined) {
+    const extra =
+      typeof query === "string"
+        ? new URLSearchParams(query)
+        : query instanceof URLSearchParams
+          ? query
+          : recordParams(query);
+    for (const [key, value] of extra) url.searchParams.append(key, value);
+  }
+  return url.href;
+}
+
+function recordParams(query: Record<string, QueryValue | QueryValue[]>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.append(key, String(value));
+  }
+  return params;
 }
 
 function encodeBody(
