@@ -3,9 +3,12 @@
 
 export { SecurityScopes } from "@typhoon/di";
 export type {
+  Argon2idHashOptions,
   HTTPAuthorizationCredentials,
   HTTPBasicCredentials,
   JwtPayload,
+  PasswordHashOptions,
+  ScryptHashOptions,
 } from "@typhoon/security";
 export {
   APIKeyCookie,
