@@ -10,7 +10,7 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const pkg = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8"));
 const ROOT_LIMIT = 60;
 
-type Target = { "typhoon-source"?: string; types?: string; import?: string };
+type Target = { "typhoon-source"?: string; types?: string; default?: string };
 const entries = Object.entries<Target | string>(pkg.exports).filter(
   (entry): entry is [string, Target] => typeof entry[1] !== "string",
 );
@@ -70,11 +70,12 @@ describe("the entries of typhoon", () => {
       expect(target, subpath).toEqual({
         "typhoon-source": `./src/${base}index.ts`,
         types: `./dist/${base}index.d.ts`,
-        import: `./dist/${base}index.js`,
+        // `default`, not `import`: require("typhoon") loads the ESM build too (require(esm)).
+        default: `./dist/${base}index.js`,
       });
       expect(pkg.publishConfig.exports[subpath], subpath).toEqual({
         types: target.types,
-        import: target.import,
+        default: target.default,
       });
     }
   });

@@ -146,6 +146,18 @@ process.on("SIGTERM", () => handle.close().then(() => process.exit(0)));
     }
   }, 300_000);
 
+  it("loads through require() as well (require(esm): no top-level await in the graph)", () => {
+    const project = umbrellaProject();
+    const script =
+      'const { Typhoon } = require("typhoon"); const { TestClient } = require("typhoon/testing");' +
+      "console.log(typeof Typhoon, typeof TestClient);";
+    const out = execFileSync(process.execPath, ["--no-warnings", "-e", script], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(out.trim()).toBe("function function");
+  });
+
   it("imports a value from each subpath", () => {
     const project = umbrellaProject();
     const withValue = ENTRIES.filter((e) => e.value);
