@@ -51,7 +51,9 @@ describe("apps/reference/SPEC.md §1.7 routing rules", () => {
 
   it("the Location uses the request's Host header", async () => {
     const { app } = referenceClient();
-    const res = await new TestClient(app, { host: "api.example:8080" }).get("/slash");
+    const res = await new TestClient(app, { host: "api.example:8080", followRedirects: false }).get(
+      "/slash",
+    );
     expect(res.headers.get("location")).toBe("http://api.example:8080/slash/");
   });
 
