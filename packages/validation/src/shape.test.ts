@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { schemaShape } from "./shape";
+import { datetime, time, timedelta } from "./temporal/schemas";
 
 describe("schemaShape", () => {
   it.each([
@@ -17,6 +18,9 @@ describe("schemaShape", () => {
     ],
     ["loose/strict/rest objects", v.strictObject({}), "object"],
     ["record", v.record(v.string(), v.number()), "object"],
+    ["datetime (a query parameter when bare)", v.optional(datetime()), "scalar"],
+    ["time", time(), "scalar"],
+    ["timedelta", timedelta(), "scalar"],
     ["variant", v.variant("k", [v.object({ k: v.literal("a") })]), "object"],
     [
       "union of objects",

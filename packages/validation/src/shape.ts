@@ -17,6 +17,10 @@ const SCALARS = new Set([
   "bigint",
   "boolean",
   "date",
+  // The temporal schemas of this package.
+  "datetime",
+  "time",
+  "timedelta",
   "picklist",
   "enum",
   "literal",

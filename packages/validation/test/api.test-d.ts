@@ -4,14 +4,20 @@ import {
   compileField,
   compileModelFields,
   compileResponse,
+  type Duration,
+  datetime,
   type ErrorFormat,
   type ErrorItem,
   type FieldValidator,
+  type Jsonable,
+  jsonableEncoder,
   type Loc,
   named,
   type RenderedError,
   type ResponseResult,
   schemaShape,
+  time,
+  timedelta,
   toJsonSchema,
 } from "@typhoon/validation";
 import * as v from "valibot";
@@ -57,5 +63,15 @@ describe("public API types", () => {
       "fastapi" | "problem" | ((errors: ErrorItem[], ctx: { instance: string }) => RenderedError)
     >();
     expectTypeOf(toJsonSchema(Item, { io: "input" })).toEqualTypeOf<object>();
+  });
+
+  it("temporal schemas infer their outputs; jsonableEncoder returns JSON data", () => {
+    const Event = v.object({ at: datetime(), opens: time(), ttl: timedelta() });
+    expectTypeOf<v.InferOutput<typeof Event>>().toEqualTypeOf<{
+      at: string;
+      opens: string;
+      ttl: Duration;
+    }>();
+    expectTypeOf(jsonableEncoder(new Date())).toEqualTypeOf<Jsonable>();
   });
 });
