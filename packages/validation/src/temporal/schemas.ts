@@ -11,17 +11,18 @@ export interface TemporalIssue extends BaseIssue<unknown> {
 }
 
 /** A valibot schema whose coercion the compiled engine calls directly (`~coerce`). */
-export interface TemporalSchema<TOutput> extends BaseSchema<unknown, TOutput, TemporalIssue> {
+export interface TemporalSchema<TInput, TOutput>
+  extends BaseSchema<TInput, TOutput, TemporalIssue> {
   readonly type: "datetime" | "time" | "timedelta";
   readonly "~coerce": (input: unknown, lax: boolean) => Coerced;
 }
 
-function temporalSchema<TOutput>(
-  type: TemporalSchema<TOutput>["type"],
+function temporalSchema<TInput, TOutput>(
+  type: TemporalSchema<TInput, TOutput>["type"],
   expects: string,
   coerce: (input: unknown, lax: boolean) => Coerced,
   reference: (...args: never[]) => unknown,
-): TemporalSchema<TOutput> {
+): TemporalSchema<TInput, TOutput> {
   const schema = {
     kind: "schema",
     type,
@@ -57,7 +58,7 @@ function temporalSchema<TOutput>(
       };
     },
   };
-  return schema as unknown as TemporalSchema<TOutput>;
+  return schema as unknown as TemporalSchema<TInput, TOutput>;
 }
 
 /**
@@ -66,12 +67,12 @@ function temporalSchema<TOutput>(
  * fraction unless there is one (then microseconds). Takes ISO strings, a date alone
  * (midnight), Unix times and Dates (their UTC instant). JSON Schema: `date-time`.
  */
-export function datetime(): TemporalSchema<string> {
+export function datetime(): TemporalSchema<string | number | Date, string> {
   return temporalSchema("datetime", "datetime", coerceDateTime, datetime);
 }
 
 /** pydantic's `time` as `HH:MM:SS[.ffffff][Z|±HH:MM]`; also seconds since midnight. JSON Schema: `time`. */
-export function time(): TemporalSchema<string> {
+export function time(): TemporalSchema<string | number, string> {
   return temporalSchema("time", "time", coerceTime, time);
 }
 
@@ -80,6 +81,6 @@ export function time(): TemporalSchema<string> {
  * (`01:30:00`, `1 day, 02:00:00`) or a number of seconds; written to JSON as an ISO 8601
  * duration, as pydantic does. JSON Schema: `duration`.
  */
-export function timedelta(): TemporalSchema<Duration> {
+export function timedelta(): TemporalSchema<string | number | Duration, Duration> {
   return temporalSchema("timedelta", "timedelta", coerceTimedelta, timedelta);
 }
