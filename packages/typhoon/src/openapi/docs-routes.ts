@@ -116,7 +116,9 @@ export function docsPageRoute(
       const bundle = installedScalarBundle();
       if (bundle === undefined && !hinted) {
         hinted = true;
-        (options.logger ?? consoleLogger()).warn(`Docs page: ${SCALAR_OFFLINE_HINT}`);
+        (options.logger ?? consoleLogger()).warn(
+          `@scalar/api-reference is not installed: ${SCALAR_OFFLINE_HINT}`,
+        );
       }
       const script =
         bundle === undefined

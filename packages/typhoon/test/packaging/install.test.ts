@@ -42,7 +42,7 @@ function built(dir: string): boolean {
   return Object.values<string | Record<string, string>>(pkg.exports).every((target) =>
     typeof target === "string"
       ? existsSync(path.join(dir, target))
-      : [target.import, target.types].every((file) => !file || existsSync(path.join(dir, file))),
+      : [target.default, target.types].every((file) => !file || existsSync(path.join(dir, file))),
   );
 }
 
@@ -74,6 +74,9 @@ function newProject(name: string): string {
 }
 
 beforeAll(() => {
+  // pnpm's bin shim for vitest sets NODE_PATH to the workspace's hoisted node_modules: the
+  // installed projects must resolve only what they installed (no optional peer from there).
+  delete process.env.NODE_PATH;
   root = mkdtempSync(path.join(tmpdir(), "typhoon-install-"));
   const packs = path.join(root, "tarballs");
   mkdirSync(packs);
