@@ -175,7 +175,7 @@ app.get("/hello", {}, () => ({ greeting }));
       return { status: result.status, output: result.stdout + result.stderr };
     }
 
-    it.skipIf(typeof process.features.typescript === "string")(
+    it.skipIf(typeof (process.features as { typescript?: unknown }).typescript === "string")(
       "says how to install tsx on a Node that cannot strip types (Node 20)",
       () => {
         const { status, output } = routes(process.execPath);
