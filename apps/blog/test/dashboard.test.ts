@@ -80,7 +80,9 @@ describe("the dashboard", () => {
     const huge = await upstream(json({ blob: "x".repeat(2_000_000) }));
     const gone = await upstream(json({}));
     await gone.close();
-    const res = await dashboard({ garbled, huge, gone });
+    // A generous deadline: the 2 MB answer must be refused for its size, not cut off by time
+    // on a busy machine.
+    const res = await dashboard({ garbled, huge, gone }, 10_000);
     expect(res.status).toBe(502);
     const detail: string = res.json().detail;
     expect(detail).toContain("garbled answered with invalid JSON");

@@ -56,7 +56,7 @@ describe("the lifespan", () => {
     expect(lines).toEqual([expect.stringMatching(kind), expect.stringMatching(kind)]);
     expect(lines[0]).toContain("(2 migrations applied)");
     expect(lines[1]).toContain("(0 migrations applied)");
-  });
+  }, 60_000); // two app starts on PGlite: seconds each on a busy machine
 
   it("fails the startup with the database's error when it cannot be opened", async () => {
     const app = createApp({
