@@ -191,7 +191,8 @@ export class Typhoon extends APIRouter {
     router.add(["GET"], this.#openapiUrl, openapiRoute(this.#openapi));
     if (this.#docsUrl === null) return;
     const title = this.#docsPage.title ?? `${this.title} - Docs`;
-    const page = docsPageRoute(this.#openapiUrl, this.#docsUrl, { ...this.#docsPage, title });
+    const options = { ...this.#docsPage, title, logger: this.logger };
+    const page = docsPageRoute(this.#openapiUrl, this.#docsUrl, options);
     router.add(["GET"], this.#docsUrl, page);
     router.add(["GET"], `${this.#docsUrl}/scalar.js`, scalarScriptRoute());
   }
