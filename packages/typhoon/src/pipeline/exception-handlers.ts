@@ -1,4 +1,9 @@
-import { ClientDisconnected, type Logger, statusHasNoBody } from "@typhoon/server";
+import {
+  ClientDisconnected,
+  type Logger,
+  reportServerError,
+  statusHasNoBody,
+} from "@typhoon/server";
 import {
   type ErrorFormat,
   RequestValidationError,
@@ -100,6 +105,8 @@ export class ExceptionHandlers {
   }
 
   async #internal(request: Request, error: unknown): Promise<Response> {
+    // An in-process test host that asked for unhandled errors gets it (FastAPI's TestClient raises it).
+    reportServerError(request.scope, error);
     this.#logger.error(
       `Error handling ${request.method} ${request.path}${requestIdOf(request)}`,
       error,

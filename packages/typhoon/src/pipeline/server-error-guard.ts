@@ -1,4 +1,11 @@
-import type { HTTPScope, Logger, Receive, Send, ServerApp } from "@typhoon/server";
+import {
+  type HTTPScope,
+  type Logger,
+  type Receive,
+  reportServerError,
+  type Send,
+  type ServerApp,
+} from "@typhoon/server";
 import { INTERNAL_SERVER_ERROR } from "../http/responses";
 
 /**
@@ -44,6 +51,7 @@ class WatchedSend {
   readonly failed = async (error: unknown): Promise<void> => {
     const scope = this.#scope;
     this.#logger.error(`Error handling ${scope.method} ${scope.path}`, error);
+    reportServerError(scope, error);
     if (this.#started) throw error;
     await INTERNAL_SERVER_ERROR.respond(scope, this.#receive, this.#send);
   };
