@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // One run covers every package and app (each has its own vitest.config.ts project).
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/*", "tools/guides"],
+    projects: ["packages/*", "apps/*", "tools/guides", "tools/soak"],
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**/*.ts"],

@@ -1,12 +1,12 @@
 /**
  * The short soak that runs in `pnpm test`: ~15 s of mixed traffic (JSON, uploads,
- * streaming, WebSockets, auth failures) from the soak tool (tools/soak) against its app in
+ * streaming, WebSockets, auth failures) from this tool against its app in
  * a child process. Zero errors besides the intended 4xx, RSS that levels off, a clean SIGTERM
  * exit. The long run is `pnpm --filter @typhoon-tooling/soak soak` (see tools/soak/README.md).
  */
 
-import { checkLoopback, levelsOff, percentile, runSoak } from "@typhoon-tooling/soak";
 import { describe, expect, it } from "vitest";
+import { checkLoopback, levelsOff, percentile, runSoak } from "../src/index";
 
 const MiB = 1024 * 1024;
 

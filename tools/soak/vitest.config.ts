@@ -1,0 +1,5 @@
+import { project } from "@typhoon-tooling/vitest-preset";
+import { defineConfig } from "vitest/config";
+
+// The short soak of `pnpm test`, against the packages' sources (the preset's aliases).
+export default defineConfig(project("soak"));
