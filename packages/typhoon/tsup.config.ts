@@ -12,6 +12,7 @@ const SUBPATHS = [
   "settings",
   "exception-handlers",
   "params",
+  "datetime",
 ];
 const publicEntries: Record<string, string> = { index: "src/index.ts" };
 for (const subpath of SUBPATHS) publicEntries[`${subpath}/index`] = `src/${subpath}/index.ts`;

@@ -34,6 +34,7 @@ const ENTRIES: Array<{ entry: string; value?: string; type: string }> = [
   { entry: "typhoon/settings", value: "loadSettings", type: "SettingsIssue" },
   { entry: "typhoon/exception-handlers", value: "httpExceptionHandler", type: "ExceptionHandler" },
   { entry: "typhoon/params", type: "ParamOptions" },
+  { entry: "typhoon/datetime", value: "datetime", type: "Duration" },
 ];
 
 /** True when every file the package's `exports` point at is built. */
