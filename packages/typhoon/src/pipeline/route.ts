@@ -59,6 +59,8 @@ export class PlannedRoute {
   readonly #name: string;
   readonly #filter: ResponseFilter | null;
   readonly #status: number;
+  /** Whether a JSON body needs a JSON content type: the route's setting, else the app's. */
+  readonly #strictContentType: boolean;
   readonly #plan: RoutePlan;
   /** One options object for every request's cleanup stack (not a closure per request). */
   readonly #cleanupOptions = {
@@ -83,6 +85,7 @@ export class PlannedRoute {
             json: true,
           });
     this.#status = flat.route.options.status ?? 200;
+    this.#strictContentType = this.merged.strictContentType ?? host.strictContentType;
     this.#plan = new RoutePlan({
       path: this.path,
       name: this.#name,
@@ -119,6 +122,7 @@ export class PlannedRoute {
 
   /** Runs the steps from `from`; at the first promise, continues when it settles. */
   #advance(x: HttpExchange, plan: Plan<RequestContext>, from: number): Promise<void> {
+    let status: number;
     let json: Uint8Array;
     try {
       for (let step = from; step < STEPS; step++) {
@@ -137,12 +141,12 @@ export class PlannedRoute {
         }
       }
       if (x.value instanceof Response) return answer(this.#host, x, x.value);
-      json = this.#json(x.value, this.#statusWith(x));
+      status = this.#statusWith(x);
+      json = this.#json(x.value, status);
     } catch (error) {
       return answerError(this.#host, x, error);
     }
-    const injected = x.responseIfUsed;
-    return answerJson(this.#host, x, this.#statusWith(x), jsonHeaders(json, injected), json);
+    return answerJson(this.#host, x, status, jsonHeaders(json, x.responseIfUsed), json);
   }
 
   /** Runs one step: its value goes to `x.value` now, or its promise is returned. */
@@ -163,7 +167,7 @@ export class PlannedRoute {
           x.body = jsonBodyValue(
             x.value as Uint8Array,
             x.request.headers.get("content-type"),
-            this.merged.strictContentType ?? this.#host.strictContentType,
+            this.#strictContentType,
           );
         return undefined;
       case RESOLVE: {
